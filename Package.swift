@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "sipas",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "SIPASKit", targets: ["SIPASKit"]),
+        .executable(name: "sipas", targets: ["sipas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The only C: libcsv from Debian's libcsv-dev (no pkg-config file; the module map links "csv").
+        .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
+        // The only Swift that touches libcsv: bytes -> records, dialect, encodings, row numbers.
+        .target(name: "SurveyCSV", dependencies: ["CLibCSV"]),
+        // Pure statistics: counts -> rates, indices, intervals. No I/O, no GRDB, no formatting.
+        .target(name: "SIPASStatistics"),
+        // The engine.
+        .target(
+            name: "SIPASKit",
+            dependencies: [
+                "SurveyCSV", "SIPASStatistics",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw sqlite3_* API, used by Storage alone for the import hot loop.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // The thin executable.
+        .executableTarget(
+            name: "sipas",
+            dependencies: [
+                "SIPASKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Synthetic survey exports: the bundled surveys/ and benchmark files.
+        .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV"]),
+
+        .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
+        .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics"]),
+        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit"]),
+    ]
+)

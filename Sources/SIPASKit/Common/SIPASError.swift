@@ -1,0 +1,23 @@
+/// Everything that stops the engine from running. Per-row problems are not errors: they are
+/// `Diagnostic` values. Every sentence a person reads is in `Messages`.
+public enum SIPASError: Error, Sendable, Equatable {
+    public enum CatalogProblem: Sendable, Equatable {
+        case notUTF8, json(String), noElements, emptyElement(String), duplicateCode(String), tooManyCriteria(Int)
+    }
+
+    case catalogUnreadable(path: String)
+    case catalogInvalid(path: String, reason: CatalogProblem)
+    case fileUnreadable(path: String, reason: String)
+    case fileEmpty(path: String)
+    case fileNotText(path: String)
+    case headerMissingColumn(path: String, field: String)
+    case headerNoCriteria(path: String)
+    case headerDuplicateColumn(path: String, name: String, first: Int, second: Int)
+    case database(path: String, message: String)
+    case databaseNewer(path: String, version: Int)
+    case noData
+    case yearWithoutData(Int)
+    case invalidArgument(String)
+    /// A failure injected by a test to prove that a failed import leaves the database as it was.
+    case injectedFailure(row: Int)
+}

@@ -1,0 +1,29 @@
+import SurveyCSV
+
+/// Everything `sipas import` can be told.
+public struct ImportOptions: Sendable {
+    public var catalog: Catalog = .standard
+    public var encoding: TextEncoding?
+    public var delimiter: UInt8?
+    public var scale: RatingScale?
+    public var dryRun = false
+    public var onConflict: ConflictPolicy = .reject
+    public var language: Language = .vi
+    /// Diagnostics kept per code and file; the rest are only counted.
+    public var diagnosticsPerCode = 20
+    /// Called on the importing thread after each batch with (bytes read, bytes in file).
+    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// A fault to inject, for the tests that prove a failed import leaves the database as it was.
+    public var fault: Fault?
+    /// Chunk size for reading (tests use small ones).
+    public var chunkSize = 1 << 20
+
+    public enum Fault: Sendable, Equatable {
+        /// Throw after this many responses were written (the transaction rolls back).
+        case throwAfterRows(Int)
+        /// Kill the process with SIGKILL after this many responses were written (the journal rolls back).
+        case killAfterRows(Int)
+    }
+
+    public init() {}
+}

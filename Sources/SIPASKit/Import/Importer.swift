@@ -1,0 +1,133 @@
+import Foundation
+import SurveyCSV
+
+/// Imports survey exports into a database: one transaction per file, idempotent, nothing lost.
+public struct Importer: Sendable {
+    public let database: AppDatabase
+
+    public init(database: AppDatabase) { self.database = database }
+
+    /// Imports every file in turn; a file that fails leaves the database as it was and the others go on.
+    public func importFiles(_ paths: [String], options: ImportOptions) -> ImportOutcome {
+        var outcome = ImportOutcome()
+        for path in paths {
+            do {
+                let (receipt, diagnostics) = try importFile(path, options: options)
+                outcome.files.append(receipt)
+                var perCode: [Diagnostic.Code: Int] = [:]
+                for diagnostic in diagnostics.sorted(by: <) {
+                    perCode[diagnostic.code, default: 0] += 1
+                    if perCode[diagnostic.code]! <= options.diagnosticsPerCode {
+                        outcome.diagnostics.append(diagnostic)
+                    } else {
+                        outcome.omitted[path, default: [:]][diagnostic.code, default: 0] += 1
+                    }
+                }
+            } catch {
+                outcome.failures.append((path, error))
+            }
+        }
+        return outcome
+    }
+
+    /// Imports one file. Throws when the file could not be imported at all (nothing was written).
+    public func importFile(_ path: String, options: ImportOptions) throws(SIPASError) -> (FileReceipt, [Diagnostic]) {
+        let started = Date()
+        let queue = FileReading.start(path: path, options: options)
+        defer { queue.close() }
+        let header: FileReading.Header
+        switch queue.take() {
+        case let .header(h): header = h
+        case let .failed(error): throw error
+        case .batch, .finished: throw .fileUnreadable(path: path, reason: "internal: no header")
+        }
+        var diagnostics: [Diagnostic] = header.binding.unknownColumns.map {
+            Diagnostic(file: path, row: 1, column: $0.column + 1, columnName: $0.name, code: .unknownColumn)
+        }
+        if header.scaleInferred { diagnostics.append(Diagnostic(file: path, row: nil, code: .scaleInferred)) }
+
+        var receipt = FileReceipt(
+            path: path, sha256: "", bytes: header.byteCount, encoding: header.encoding.rawValue,
+            encodingDetected: header.encodingDetected, delimiter: Self.name(ofDelimiter: header.delimiter),
+            scale: header.scale.rawValue, scaleInferred: header.scaleInferred, rows: 0, imported: 0, duplicates: 0,
+            conflicts: 0, replaced: 0, rejected: 0, alreadyImported: false, dryRun: options.dryRun, years: [],
+            firstDay: nil, lastDay: nil, seconds: 0)
+        var written = 0
+        do {
+            try database.importTransaction(
+                catalog: options.catalog, file: path, encoding: header.encoding.rawValue,
+                delimiter: receipt.delimiter, scale: header.scale, bytes: header.byteCount,
+                policy: options.onConflict, language: options.language
+            ) { writer in
+                while true {
+                    switch queue.take() {
+                    case .header: continue
+                    case let .failed(error): throw error
+                    case let .batch(batch):
+                        try writer.write(batch)
+                        for rejected in batch.rejected { diagnostics.append(contentsOf: rejected.diagnostics) }
+                        written += batch.rows.count
+                        options.progress?(batch.bytesRead, header.byteCount)
+                        try inject(options.fault, written: written)
+                    case let .finished(tally, sha256, rows):
+                        receipt.sha256 = sha256
+                        receipt.rows = rows
+                        let stored = try writer.finish(readerTally: tally, sha256: sha256, rows: rows)
+                        let counts = writer.counts
+                        diagnostics.append(contentsOf: writer.conflictDiagnostics)
+                        receipt.imported = counts.imported
+                        receipt.duplicates = counts.duplicates
+                        receipt.conflicts = counts.conflicts
+                        receipt.replaced = counts.replaced
+                        receipt.rejected = counts.rejected
+                        if counts.imported > 0 {
+                            receipt.firstDay = Self.iso(counts.firstDay)
+                            receipt.lastDay = Self.iso(counts.lastDay)
+                            receipt.years = Array(Int(counts.firstDay / 10000)...Int(counts.lastDay / 10000))
+                        }
+                        receipt.alreadyImported = !stored
+                        return stored && !options.dryRun
+                    }
+                }
+            }
+        } catch let error as SIPASError {
+            throw error
+        } catch {
+            throw .database(path: database.path, message: AppDatabase.describe(error))
+        }
+        if receipt.alreadyImported {
+            let earlier = try database.earlierImport(sha256: receipt.sha256)
+            receipt = FileReceipt(
+                path: path, sha256: receipt.sha256, bytes: receipt.bytes, encoding: receipt.encoding,
+                encodingDetected: receipt.encodingDetected, delimiter: receipt.delimiter, scale: receipt.scale,
+                scaleInferred: receipt.scaleInferred, rows: receipt.rows, imported: 0, duplicates: 0, conflicts: 0,
+                replaced: 0, rejected: 0, alreadyImported: true, dryRun: options.dryRun, years: [], firstDay: nil,
+                lastDay: nil, seconds: 0)
+            diagnostics = [Diagnostic(file: path, row: nil, code: .alreadyImported, detail: earlier)]
+        }
+        receipt.seconds = Date().timeIntervalSince(started)
+        return (receipt, diagnostics)
+    }
+
+    private func inject(_ fault: ImportOptions.Fault?, written: Int) throws(SIPASError) {
+        switch fault {
+        case let .throwAfterRows(n) where written >= n: throw .injectedFailure(row: written)
+        case let .killAfterRows(n) where written >= n: kill(getpid(), SIGKILL)
+        default: return
+        }
+    }
+
+    static func name(ofDelimiter byte: UInt8) -> String {
+        switch byte {
+        case 0x09: "tab"
+        case 0x2C: ","
+        case 0x3B: ";"
+        default: String(UnicodeScalar(byte))
+        }
+    }
+
+    static func iso(_ day: Int32) -> String {
+        let y = day / 10000, m = day / 100 % 100, d = day % 100
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

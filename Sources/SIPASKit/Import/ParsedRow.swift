@@ -1,0 +1,55 @@
+import SurveyCSV
+
+/// A row that passed validation: typed once, at the edge. Text values that repeat are indices into
+/// the batch's dimension tables (see `ValidatedBatch`).
+struct ParsedRow: Sendable {
+    var record: Int32            // index of the record in its RecordBatch (for the raw text of a conflict)
+    var rowNumber: Int32
+    var day: Int32               // yyyymmdd
+    var time: Int32              // seconds since midnight, -1 when not given
+    var procedure: Int32
+    var unit: Int32              // 0 = not given
+    var channel: Int32
+    var respondentType: Int32
+    var key: String?
+    var dossier: String?
+    var comment: String?
+    /// One byte per catalogue criterion: 0 no answer, 1...5 rating, `RatingCode.notAsked` when the
+    /// file has no column for that criterion.
+    var ratings: [UInt8]
+    var contentHash: Int64
+}
+
+enum RatingCode {
+    static let notAsked: UInt8 = 0xFF
+}
+
+/// A row that was rejected, with all its problems and its text re-serialised as CSV.
+struct RejectedRow: Sendable {
+    var rowNumber: Int
+    var diagnostics: [Diagnostic]
+    var raw: String
+}
+
+/// A procedure first seen in this file (or seen again with a name where it had none).
+struct ProcedureInfo: Sendable, Equatable {
+    var code: String
+    var name: String
+    var field: String
+}
+
+/// What the reading thread hands to the writing thread.
+struct ValidatedBatch: Sendable {
+    var records: RecordBatch
+    var delimiter: UInt8
+    var rows: [ParsedRow] = []
+    var rejected: [RejectedRow] = []
+    /// Dimension values first seen in this batch, in index order (indices continue the previous batches').
+    var newProcedures: [ProcedureInfo] = []
+    /// Procedures seen before without a name that this batch names.
+    var procedureUpdates: [ProcedureInfo] = []
+    var newUnits: [String] = []
+    var newChannels: [String] = []
+    var newRespondentTypes: [String] = []
+    var bytesRead: Int = 0
+}

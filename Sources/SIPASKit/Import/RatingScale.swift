@@ -1,0 +1,70 @@
+/// The answer scale of a file. Ratings are stored on the five-point scale; three-level tablet answers
+/// take the five-point codes of the same words: Không hài lòng 2, Hài lòng 4, Rất hài lòng 5.
+public enum RatingScale: Int, Sendable, Codable {
+    case five = 5, three = 3
+}
+
+/// Reads one rating cell. Digits take a fast path; labels are folded (case, accents, spaces) once.
+struct RatingReader: Sendable {
+    enum Outcome: Equatable { case rating(UInt8), noAnswer, outOfScale, notOnScale, unknown }
+
+    /// Folded label → five-point code; 0 = no answer.
+    private static let labels: [String: UInt8] = {
+        var table: [String: UInt8] = [:]
+        let words: [(String, UInt8)] = [
+            ("Rất không hài lòng", 1), ("Không hài lòng", 2), ("Bình thường", 3), ("Hài lòng", 4),
+            ("Rất hài lòng", 5), ("Không trả lời", 0), ("Không biết", 0), ("KTL", 0),
+        ]
+        for (word, code) in words { table[HeaderName.fold(word)] = code }
+        return table
+    }()
+
+    let scale: RatingScale
+
+    func read(_ bytes: ArraySlice<UInt8>) -> Outcome {
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        if start == end { return .noAnswer }
+        if end - start == 1, case let digit = bytes[start], digit >= 0x30, digit <= 0x39 {
+            return fromDigit(digit - 0x30)
+        }
+        if bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .outOfScale }
+        let folded = HeaderName.fold(String(decoding: bytes[start..<end], as: UTF8.self))
+        guard let code = Self.labels[folded] else { return .unknown }
+        if code == 0 { return .noAnswer }
+        if scale == .three, code == 1 || code == 3 { return .notOnScale }
+        return .rating(code)
+    }
+
+    private func fromDigit(_ value: UInt8) -> Outcome {
+        switch scale {
+        case .five: return (1...5).contains(value) ? .rating(value) : .outOfScale
+        case .three:
+            switch value {
+            case 1: return .rating(2)
+            case 2: return .rating(4)
+            case 3: return .rating(5)
+            default: return .outOfScale
+            }
+        }
+    }
+
+    /// Guesses the scale from a sample of cells: three-level only when every answer is one of the three
+    /// tablet words and none is a digit or a five-level-only word. Returns nil when the sample says nothing.
+    static func inferScale(from cells: [ArraySlice<UInt8>]) -> RatingScale? {
+        var sawThreeWord = false
+        for cell in cells {
+            let text = String(decoding: cell, as: UTF8.self)
+            let folded = HeaderName.fold(text)
+            if folded.isEmpty { continue }
+            guard let code = labels[folded] else { return .five }  // a digit or an unknown word
+            switch code {
+            case 0: continue
+            case 2, 4, 5: sawThreeWord = true
+            default: return .five
+            }
+        }
+        return sawThreeWord ? .three : nil
+    }
+}

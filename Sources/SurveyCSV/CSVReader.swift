@@ -1,0 +1,95 @@
+/// Reads a CSV export: raw bytes → SHA-256, BOM stripped, decoded to UTF-8 → libcsv → batches of
+/// records with spreadsheet row numbers. Encoding and delimiter are detected at open time from the
+/// first 64 KiB unless given in the options.
+public final class CSVReader {
+    private let source: ByteSource
+    private let options: CSVReadOptions
+
+    /// The encoding used (detected or given).
+    public let encoding: TextEncoding
+    public let encodingWasDetected: Bool
+    /// The delimiter used (sniffed or given).
+    public let delimiter: UInt8
+    /// File size in bytes.
+    public var byteCount: Int { source.size }
+    /// SHA-256 of the raw file bytes, lowercase hex; set once `read` has completed.
+    public private(set) var sha256Hex: String? = nil
+    /// Raw bytes read so far by the running (or last) `read`; for progress bars.
+    public private(set) var bytesRead: Int = 0
+
+    /// Opens the file and reads its first 64 KiB to detect the encoding and sniff the delimiter.
+    public convenience init(path: String, options: CSVReadOptions = .init()) throws(CSVError) {
+        try self.init(source: ByteSource(path: path), options: options)
+    }
+
+    public convenience init(bytes: [UInt8], options: CSVReadOptions = .init()) throws(CSVError) {
+        try self.init(source: ByteSource(bytes: bytes), options: options)
+    }
+
+    private init(source: ByteSource, options: CSVReadOptions) throws(CSVError) {
+        self.source = source
+        self.options = options
+        let window = try CSVReader.readWindow(source)
+        if window.isEmpty { throw .empty(path: source.path) }
+        let wholeFile = window.count < EncodingDetection.windowSize
+            || (window.count == source.size && source.size > 0)
+
+        let encoding = options.encoding ?? EncodingDetection.detect(window, isWholeFile: wholeFile)
+        if !encoding.isUTF16 && EncodingDetection.containsNUL(window) {
+            throw .notText(path: source.path)
+        }
+        // Decode the window once: for the emptiness check and for the sniffer.
+        let decoder = StreamDecoder(encoding: encoding)
+        var text: [UInt8] = []
+        window.withUnsafeBytes { decoder.decode($0) { text.append(contentsOf: $0) } }
+        if wholeFile { decoder.finish { text.append(contentsOf: $0) } }
+        if wholeFile && text.isEmpty { throw .empty(path: source.path) }
+
+        self.encoding = encoding
+        self.encodingWasDetected = options.encoding == nil
+        self.delimiter = options.delimiter ?? DialectSniffer.sniff(text, truncated: !wholeFile)
+    }
+
+    private static func readWindow(_ source: ByteSource) throws(CSVError) -> [UInt8] {
+        let size = EncodingDetection.windowSize
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        defer { buffer.deallocate() }
+        let n = try source.read(at: 0, into: buffer, count: size)
+        return Array(UnsafeRawBufferPointer(start: buffer, count: n))
+    }
+
+    /// Streams every record, header first, in batches of `options.batchSize` records (the last
+    /// batch may be smaller). Calls `body` on the calling thread. Each call re-reads the file from
+    /// the start. Throws `CSVError` for I/O failures and rethrows the errors of `body`.
+    public func read(_ body: (RecordBatch) throws -> Void) throws {
+        sha256Hex = nil
+        bytesRead = 0
+        let chunkSize = max(1, options.chunkSize)
+        let parser = try LibCSVParser(delimiter: delimiter, batchSize: options.batchSize)
+        let decoder = StreamDecoder(encoding: encoding)
+        var hasher = SHA256()
+        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { chunk.deallocate() }
+
+        var failure: String? = nil
+        while true {
+            let n = try source.read(at: bytesRead, into: chunk, count: chunkSize)
+            if n == 0 { break }
+            let raw = UnsafeRawBufferPointer(start: chunk, count: n)
+            hasher.update(raw)
+            bytesRead += n
+            decoder.decode(raw) { utf8 in
+                if failure == nil { failure = parser.parse(utf8) }
+            }
+            if let failure { throw CSVError.readFailed(path: source.path, reason: failure) }
+            for batch in parser.takeReadyBatches() { try body(batch) }
+        }
+        decoder.finish { utf8 in
+            if failure == nil { failure = parser.parse(utf8) }
+        }
+        if failure == nil { failure = parser.finish() }
+        if let failure { throw CSVError.readFailed(path: source.path, reason: failure) }
+        for batch in parser.takeReadyBatches() { try body(batch) }
+        sha256Hex = hasher.finalizeHex()
+    }
+}

@@ -1,0 +1,74 @@
+/// Many records stored in one flat UTF-8 byte buffer plus offset tables:
+/// a handful of allocations per batch, and safe to hand to another thread.
+public struct RecordBatch: Sendable {
+    /// Field bytes, back to back, already decoded to UTF-8.
+    let bytes: [UInt8]
+    /// `fieldOffsets[g] ..< fieldOffsets[g + 1]` are the bytes of field `g` (batch-wide numbering).
+    let fieldOffsets: [Int32]
+    /// `recordStarts[r] ..< recordStarts[r + 1]` are the batch-wide field numbers of record `r`.
+    let recordStarts: [Int32]
+    /// Spreadsheet row of each record (header = 1).
+    let rows: [Int]
+    /// Records (indices into this batch) that have a problem; almost always empty.
+    let unterminatedRecords: [Int]
+
+    init(bytes: [UInt8], fieldOffsets: [Int32], recordStarts: [Int32], rows: [Int], unterminatedRecords: [Int]) {
+        self.bytes = bytes
+        self.fieldOffsets = fieldOffsets
+        self.recordStarts = recordStarts
+        self.rows = rows
+        self.unterminatedRecords = unterminatedRecords
+    }
+
+    /// Number of records in the batch.
+    public var count: Int { rows.count }
+
+    /// Spreadsheet row where the record starts (the header is row 1; blank lines count,
+    /// newlines inside quoted fields do not).
+    public func rowNumber(_ record: Int) -> Int { rows[record] }
+
+    public func fieldCount(_ record: Int) -> Int {
+        Int(recordStarts[record + 1] &- recordStarts[record])
+    }
+
+    /// The exact UTF-8 bytes of a field (no trimming).
+    public func field(_ record: Int, _ index: Int) -> ArraySlice<UInt8> {
+        let first = Int(recordStarts[record])
+        precondition(index >= 0 && first + index < Int(recordStarts[record + 1]), "field index out of range")
+        let g = first + index
+        return bytes[Int(fieldOffsets[g])..<Int(fieldOffsets[g + 1])]
+    }
+
+    /// The field as a String; invalid UTF-8 becomes U+FFFD.
+    public func string(_ record: Int, _ index: Int) -> String {
+        String(decoding: field(record, index), as: UTF8.self)
+    }
+
+    /// All fields of a record as Strings (convenience, allocates).
+    public func strings(_ record: Int) -> [String] {
+        (0..<fieldCount(record)).map { string(record, $0) }
+    }
+
+    public func isValidUTF8(_ record: Int, _ index: Int) -> Bool {
+        UTF8Validation.isValid(field(record, index))
+    }
+
+    /// nil for a normal record.
+    public func problem(_ record: Int) -> RecordProblem? {
+        unterminatedRecords.contains(record) ? .unterminatedQuote : nil
+    }
+
+    /// The record re-serialised as one CSV line (no line terminator), quoting the fields
+    /// that need it, so reading the line back yields the same fields. Kept for rejected rows.
+    public func rawText(_ record: Int, delimiter: UInt8) -> String {
+        var line: [UInt8] = []
+        let n = fieldCount(record)
+        for i in 0..<n {
+            if i > 0 { line.append(delimiter) }
+            CSVQuoting.append(field(record, i), delimiter: delimiter, to: &line)
+        }
+        // A lone empty field would otherwise serialise as a blank line, which holds no record.
+        if n == 1 && line.isEmpty { line = [0x22, 0x22] }
+        return String(decoding: line, as: UTF8.self)
+    }
+}

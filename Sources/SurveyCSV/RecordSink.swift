@@ -1,0 +1,156 @@
+/// Where libcsv's callbacks put fields: preallocated raw buffers (no ARC, no exclusivity checks,
+/// no per-field allocation). Full batches are copied out into `RecordBatch` values and queued in
+/// `ready`; the reader hands them to the caller between `csv_parse` calls.
+///
+/// Row numbers are spreadsheet rows: every line end outside quotes counts once (CR LF is one line
+/// end), blank lines count but produce no record, quoted newlines do not count.
+struct RecordSink {
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var bytesCapacity: Int
+    private var bytesCount = 0
+    /// `fieldOffsets[0] = 0`, `fieldOffsets[g + 1]` = end of field g.
+    private var fieldOffsets: UnsafeMutablePointer<Int32>
+    private var fieldCapacity: Int
+    private var fieldCount = 0
+    /// `recordStarts[0] = 0`, `recordStarts[r + 1]` = field number after record r.
+    private var recordStarts: UnsafeMutablePointer<Int32>
+    private var rows: UnsafeMutablePointer<Int>
+    private var recordCapacity: Int
+    private var recordCount = 0
+    private var unterminatedRecords: [Int] = []
+
+    private var fieldsInRecord = 0
+    private var lineEnds = 0
+    private var lastEndWasCR = false
+    private let batchSize: Int
+
+    /// Set by the reader just before `csv_fini` when the final field is an open quoted field.
+    var finalRecordUnterminated = false
+    /// Set when a batch would exceed the 32-bit offsets; callbacks are ignored afterwards.
+    private(set) var failure: String? = nil
+    /// Completed batches waiting to be delivered.
+    var ready: [RecordBatch] = []
+
+    /// Batches are closed early once they hold this many bytes, keeping offsets in Int32.
+    private static let maxBatchBytes = 1 << 30
+
+    init(batchSize: Int) {
+        self.batchSize = max(1, batchSize)
+        recordCapacity = min(self.batchSize, 1 << 16)
+        fieldCapacity = recordCapacity * 16
+        bytesCapacity = recordCapacity * 256
+        bytes = .allocate(capacity: bytesCapacity)
+        fieldOffsets = .allocate(capacity: fieldCapacity + 1)
+        recordStarts = .allocate(capacity: recordCapacity + 1)
+        rows = .allocate(capacity: recordCapacity)
+        fieldOffsets[0] = 0
+        recordStarts[0] = 0
+    }
+
+    func deallocate() {
+        bytes.deallocate()
+        fieldOffsets.deallocate()
+        recordStarts.deallocate()
+        rows.deallocate()
+    }
+
+    /// libcsv field callback: `length` bytes at `data` (not NUL-terminated, buffer reused by libcsv).
+    @inline(__always)
+    mutating func appendField(_ data: UnsafeRawPointer?, _ length: Int) {
+        if failure != nil { return }
+        if fieldCount &+ 1 > fieldCapacity { growFields() }
+        if length > 0 {
+            if bytesCount &+ length > bytesCapacity {
+                guard growBytes(bytesCount + length) else { return }
+            }
+            (bytes + bytesCount).initialize(from: data!.assumingMemoryBound(to: UInt8.self), count: length)
+            bytesCount &+= length
+        }
+        fieldCount &+= 1
+        fieldOffsets[fieldCount] = Int32(truncatingIfNeeded: bytesCount)
+        fieldsInRecord &+= 1
+    }
+
+    /// libcsv record callback: `terminator` is CR, LF, or -1 from `csv_fini`.
+    @inline(__always)
+    mutating func endRecord(_ terminator: Int32) {
+        if failure != nil { return }
+        if fieldsInRecord == 0 {
+            // A line end with no fields: a blank line, or the LF of a CR LF pair.
+            if terminator == 0x0A && lastEndWasCR {
+                lastEndWasCR = false
+            } else {
+                lineEnds &+= 1
+                lastEndWasCR = terminator == 0x0D
+            }
+            return
+        }
+        if recordCount == recordCapacity { growRecords() }
+        rows[recordCount] = 1 &+ lineEnds
+        recordCount &+= 1
+        recordStarts[recordCount] = Int32(truncatingIfNeeded: fieldCount)
+        if finalRecordUnterminated { unterminatedRecords.append(recordCount - 1) }
+        fieldsInRecord = 0
+        if terminator == 0x0A || terminator == 0x0D {
+            lineEnds &+= 1
+            lastEndWasCR = terminator == 0x0D
+        } else {
+            lastEndWasCR = false
+        }
+        if recordCount >= batchSize || bytesCount >= RecordSink.maxBatchBytes { closeBatch() }
+    }
+
+    /// Moves the records collected so far into a `RecordBatch` in `ready`.
+    mutating func closeBatch() {
+        if recordCount == 0 { return }
+        let batch = RecordBatch(
+            bytes: Array(UnsafeBufferPointer(start: bytes, count: bytesCount)),
+            fieldOffsets: Array(UnsafeBufferPointer(start: fieldOffsets, count: fieldCount + 1)),
+            recordStarts: Array(UnsafeBufferPointer(start: recordStarts, count: recordCount + 1)),
+            rows: Array(UnsafeBufferPointer(start: rows, count: recordCount)),
+            unterminatedRecords: unterminatedRecords)
+        ready.append(batch)
+        bytesCount = 0
+        fieldCount = 0
+        recordCount = 0
+        unterminatedRecords = []
+    }
+
+    private mutating func growFields() {
+        let newCapacity = fieldCapacity * 2
+        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity + 1)
+        grown.initialize(from: fieldOffsets, count: fieldCount + 1)
+        fieldOffsets.deallocate()
+        fieldOffsets = grown
+        fieldCapacity = newCapacity
+    }
+
+    private mutating func growBytes(_ needed: Int) -> Bool {
+        guard needed <= Int(Int32.max) else {
+            failure = "a batch of fields exceeds 2 GiB"
+            return false
+        }
+        var newCapacity = bytesCapacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        newCapacity = min(newCapacity, Int(Int32.max))
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.initialize(from: bytes, count: bytesCount)
+        bytes.deallocate()
+        bytes = grown
+        bytesCapacity = newCapacity
+        return true
+    }
+
+    private mutating func growRecords() {
+        let newCapacity = recordCapacity * 2
+        let grownStarts = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity + 1)
+        grownStarts.initialize(from: recordStarts, count: recordCount + 1)
+        recordStarts.deallocate()
+        recordStarts = grownStarts
+        let grownRows = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+        grownRows.initialize(from: rows, count: recordCount)
+        rows.deallocate()
+        rows = grownRows
+        recordCapacity = newCapacity
+    }
+}

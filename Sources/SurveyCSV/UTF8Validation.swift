@@ -1,0 +1,52 @@
+/// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
+enum UTF8Validation {
+    /// Result of scanning a byte sequence.
+    enum Outcome: Equatable {
+        case valid
+        /// Valid except that the last sequence is cut short (more bytes could complete it).
+        case truncatedAtEnd
+        case invalid
+    }
+
+    static func isValid(_ bytes: some Collection<UInt8>) -> Bool {
+        if let result = bytes.withContiguousStorageIfAvailable({ scan(UnsafeRawBufferPointer($0)) }) {
+            return result == .valid
+        }
+        return Array(bytes).withUnsafeBytes { scan($0) } == .valid
+    }
+
+    static func scan(_ buffer: UnsafeRawBufferPointer) -> Outcome {
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            let b0 = buffer[i]
+            if b0 < 0x80 { i &+= 1; continue }
+            let need: Int
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
+            switch b0 {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lower = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; upper = 0x9F
+            case 0xF0: need = 3; lower = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; upper = 0x8F
+            default: return .invalid
+            }
+            // The first continuation byte has the special range; the others are 80...BF.
+            for k in 1...need {
+                let index = i + k
+                if index >= n { return .truncatedAtEnd }
+                let b = buffer[index]
+                if k == 1 {
+                    if b < lower || b > upper { return .invalid }
+                } else if b & 0xC0 != 0x80 {
+                    return .invalid
+                }
+            }
+            i &+= need &+ 1
+        }
+        return .valid
+    }
+}
