@@ -40,9 +40,11 @@ let package = Package(
         // Synthetic survey exports: the bundled surveys/ and benchmark files.
         .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV"]),
 
+        // Helpers the test targets share: golden files, temporary directories, the repository root.
+        .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),
         .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics"]),
         .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"]),
     ]
 )

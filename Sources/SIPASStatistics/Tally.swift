@@ -44,15 +44,20 @@ public struct Tally: Sendable, Equatable, Hashable, Codable {
 
     // MARK: Recording and combining
 
-    /// Records one respondent. `ratings[c]` is 0 (no answer) or a rating 1...5; the array holds one
-    /// entry per criterion.
+    /// A rating value meaning "this criterion was not asked" (the file had no column for it, e.g. a
+    /// counter tablet that asks five questions): it counts neither as an answer nor as a no-answer.
+    public static let notAsked: UInt8 = 0xFF
+
+    /// Records one respondent. `ratings[c]` is 0 (no answer), a rating 1...5, or `notAsked`; the
+    /// array holds one entry per criterion.
     public mutating func record(ratings respondent: [UInt8]) {
         precondition(respondent.count == criterionCount, "one rating per criterion expected")
-        precondition(respondent.allSatisfy { $0 <= 5 }, "ratings are 0 (no answer) or 1...5")
+        precondition(respondent.allSatisfy { $0 <= 5 || $0 == Tally.notAsked },
+                     "ratings are 0 (no answer), 1...5, or notAsked")
         let k = criterionCount
         responses += 1
-        for c in 0..<k { ratings[c][Int(respondent[c])] += 1 }
-        let answered = (0..<k).filter { respondent[$0] >= 1 }
+        for c in 0..<k where respondent[c] <= 5 { ratings[c][Int(respondent[c])] += 1 }
+        let answered = (0..<k).filter { respondent[$0] >= 1 && respondent[$0] <= 5 }
         guard !answered.isEmpty else { return }
         let satisfied = answered.filter { respondent[$0] >= 4 }
         answeredAny += 1
@@ -122,7 +127,7 @@ public struct Tally: Sendable, Equatable, Hashable, Codable {
     // MARK: Checking counts that were aggregated elsewhere
 
     /// True when the counts obey the identities a tally built by `record` always obeys: no negative
-    /// count, every criterion's ratings sum to `responses`, the diagonals match the per-criterion
+    /// count, every criterion's ratings sum to at most `responses` (less when it was not asked), the diagonals match the per-criterion
     /// counts, `bothAnswered`/`bothSatisfied` are symmetric, satisfied ⊆ answered pairwise, and
     /// `allSatisfied <= answeredAny <= responses`. Meant for tallies read from a database.
     public var isConsistent: Bool {
@@ -132,7 +137,7 @@ public struct Tally: Sendable, Equatable, Hashable, Codable {
               0 <= allSatisfied, allSatisfied <= answeredAny, answeredAny <= responses
         else { return false }
         for c in 0..<k {
-            guard ratings[c].allSatisfy({ $0 >= 0 }), ratings[c].reduce(0, +) == responses,
+            guard ratings[c].allSatisfy({ $0 >= 0 }), ratings[c].reduce(0, +) <= responses,
                   bothAnswered[c * k + c] == answered(c),
                   satisfiedAnswered[c * k + c] == satisfied(c),
                   bothSatisfied[c * k + c] == satisfied(c),

@@ -16,6 +16,8 @@ public final class CSVReader {
     public private(set) var sha256Hex: String? = nil
     /// Raw bytes read so far by the running (or last) `read`; for progress bars.
     public private(set) var bytesRead: Int = 0
+    /// Whether the last `read` hashed on a background queue (large file, several cores).
+    private(set) var hashedInBackground = false
 
     /// Opens the file and reads its first 64 KiB to detect the encoding and sniff the delimiter.
     public convenience init(path: String, options: CSVReadOptions = .init()) throws(CSVError) {
@@ -67,22 +69,31 @@ public final class CSVReader {
         let chunkSize = max(1, options.chunkSize)
         let parser = try LibCSVParser(delimiter: delimiter, batchSize: options.batchSize)
         let decoder = StreamDecoder(encoding: encoding)
-        var hasher = SHA256()
-        let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { chunk.deallocate() }
+        // Two chunk buffers, so a large file is hashed in the background while the other is parsed.
+        let slots = 2
+        let hasher = BackgroundHasher(fileSize: source.size, slots: slots)
+        hashedInBackground = hasher.isBackground
+        let buffers = (0..<slots).map { _ in UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 64) }
+        defer {
+            hasher.drain()
+            for buffer in buffers { buffer.deallocate() }
+        }
 
         var failure: String? = nil
+        var slot = 0
         while true {
-            let n = try source.read(at: bytesRead, into: chunk, count: chunkSize)
+            hasher.waitUntilHashed(slot: slot)
+            let n = try source.read(at: bytesRead, into: buffers[slot], count: chunkSize)
             if n == 0 { break }
-            let raw = UnsafeRawBufferPointer(start: chunk, count: n)
-            hasher.update(raw)
+            let raw = UnsafeRawBufferPointer(start: buffers[slot], count: n)
+            hasher.update(raw, slot: slot)
             bytesRead += n
             decoder.decode(raw) { utf8 in
                 if failure == nil { failure = parser.parse(utf8) }
             }
             if let failure { throw CSVError.readFailed(path: source.path, reason: failure) }
             for batch in parser.takeReadyBatches() { try body(batch) }
+            slot = (slot + 1) % slots
         }
         decoder.finish { utf8 in
             if failure == nil { failure = parser.parse(utf8) }

@@ -21,6 +21,9 @@ final class LibCSVParser {
         csv_set_delim(parser, delimiter)
         csv_set_quote(parser, UInt8(CSV_QUOTE))
         csv_set_space_func(parser, csvNoSpace)
+        // libcsv grows its field buffer by this increment (default 128 bytes): a huge field,
+        // e.g. after a stray opening quote, would otherwise cost millions of reallocs.
+        csv_set_blk_size(parser, 64 * 1024)
         sink = .allocate(capacity: 1)
         sink.initialize(to: RecordSink(batchSize: batchSize))
     }

@@ -2,7 +2,7 @@
 ///
 /// The compression function is fully unrolled with the working variables rotated by name,
 /// so the state stays in registers; all arithmetic uses wrapping operators.
-public struct SHA256 {
+public struct SHA256: Sendable {
     private var h0: UInt32 = 0x6a09e667
     private var h1: UInt32 = 0xbb67ae85
     private var h2: UInt32 = 0x3c6ef372

@@ -97,7 +97,7 @@ let procedures: [Procedure] = [
         code: "1.000411.000.00.00.H33",
         name: "Kiểm tra nhà nước về chất lượng hàng hóa nhập khẩu thuộc trách nhiệm quản lý của Bộ Khoa học và Công nghệ",
         field: .tdc, unit: .tdc, respondents: [0.05, 0.05, 0.90], onlineBias: 0.10, topic: .importInspection,
-        y2023: YearStory(responses: 480, target: 0.925, weak: ["CC3": 0.07, "TT4": 0.05]),
+        y2023: YearStory(responses: 480, target: 0.912, weak: ["CC3": 0.10, "TT4": 0.07]),
         y2024: YearStory(responses: 610, target: 0.905, weak: ["CC3": 0.13, "TT4": 0.10])),
     Procedure(
         code: "1.000466.000.00.00.H33",
@@ -122,7 +122,7 @@ let procedures: [Procedure] = [
         name: "Cấp giấy phép tiến hành công việc bức xạ – sử dụng thiết bị X-quang chẩn đoán trong y tế",
         field: .bucXa, unit: .chuyenNganh, respondents: [0.10, 0.60, 0.30], topic: .radiation,
         y2023: YearStory(responses: 280, target: 0.97),
-        y2024: YearStory(responses: 300, target: 0.885, weak: ["TT2": 0.08, "TT4": 0.10, "KQ1": 0.10])),
+        y2024: YearStory(responses: 300, target: 0.895, weak: ["TT2": 0.08, "TT4": 0.10, "KQ1": 0.10])),
     Procedure(
         code: "1.004490.000.00.00.H33",
         name: "Gia hạn giấy phép tiến hành công việc bức xạ – sử dụng thiết bị X-quang chẩn đoán trong y tế",

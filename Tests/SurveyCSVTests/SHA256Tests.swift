@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import SurveyCSV
 
@@ -67,5 +68,29 @@ final class SHA256Tests: XCTestCase {
             XCTAssertEqual(reader.bytesRead, input.count)
             XCTAssertEqual(reader.byteCount, input.count)
         }
+    }
+
+    func testLargeInputIsHashedInTheBackgroundCorrectly() throws {
+        // Above the background-hashing threshold: the digest must still cover every byte in order.
+        var text = "id,comment\n"
+        var i = 0
+        while text.utf8.count < BackgroundHasher.backgroundThreshold + 100_000 {
+            text += "\(i),\"dòng \(i), \"\"ý kiến\"\"\"\n"
+            i += 1
+        }
+        let input = bytes(text)
+        let reader = try CSVReader(bytes: input, options: CSVReadOptions(chunkSize: 65536, batchSize: 10_000))
+        var records = 0
+        try reader.read { records += $0.count }
+        XCTAssertEqual(records, i + 1)
+        XCTAssertEqual(reader.hashedInBackground, ProcessInfo.processInfo.activeProcessorCount > 1)
+        XCTAssertEqual(reader.sha256Hex, SHA256.hex(input))
+
+        // Stopping early must wait for the background hashing before the buffers go away.
+        struct Stop: Error {}
+        XCTAssertThrowsError(try reader.read { _ in throw Stop() })
+        XCTAssertNil(reader.sha256Hex)
+        try reader.read { _ in }
+        XCTAssertEqual(reader.sha256Hex, SHA256.hex(input))
     }
 }

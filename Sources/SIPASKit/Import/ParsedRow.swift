@@ -1,3 +1,4 @@
+import SIPASStatistics
 import SurveyCSV
 
 /// A row that passed validation: typed once, at the edge. Text values that repeat are indices into
@@ -21,7 +22,7 @@ struct ParsedRow: Sendable {
 }
 
 enum RatingCode {
-    static let notAsked: UInt8 = 0xFF
+    static let notAsked: UInt8 = Tally.notAsked
 }
 
 /// A row that was rejected, with all its problems and its text re-serialised as CSV.

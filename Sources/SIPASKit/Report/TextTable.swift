@@ -12,15 +12,17 @@ public struct TextTable: Sendable {
     }
 
     public func render() -> String {
-        var widths = headers.map(\.count)
+        var widths = headers.map(TextTable.visibleWidth)
         for row in rows {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], TextTable.visibleWidth(cell))
+            }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (i, width) in widths.enumerated() {
                 let cell = i < cells.count ? cells[i] : ""
-                let pad = String(repeating: " ", count: max(0, width - cell.count))
+                let pad = String(repeating: " ", count: max(0, width - TextTable.visibleWidth(cell)))
                 parts.append(rightAligned.contains(i) ? pad + cell : cell + pad)
             }
             var text = parts.joined(separator: "  ")
@@ -31,5 +33,22 @@ public struct TextTable: Sendable {
         out += line(widths.map { String(repeating: "─", count: $0) })
         for row in rows { out += line(row) }
         return out
+    }
+
+    /// Characters a terminal shows: ANSI colour sequences (`ESC [ … m`) take no room.
+    public static func visibleWidth(_ text: String) -> Int {
+        guard text.contains("\u{1B}") else { return text.count }
+        var width = 0
+        var inEscape = false
+        for ch in text {
+            if inEscape {
+                if ch == "m" { inEscape = false }
+            } else if ch == "\u{1B}" {
+                inEscape = true
+            } else {
+                width += 1
+            }
+        }
+        return width
     }
 }

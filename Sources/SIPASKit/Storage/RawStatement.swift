@@ -46,6 +46,27 @@ struct RawStatement {
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 
+    /// Steps a query: true while there is a row to read with `int(_:)`, `text(_:)`, `blob(_:)`.
+    func step() throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_ROW { return true }
+        sqlite3_reset(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                                sql: statement.sql)
+        }
+        return false
+    }
+
+    func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
+
+    func blob(_ column: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let base = sqlite3_column_blob(handle, column) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Runs a statement that returns one integer (e.g. `RETURNING id`).
     func runReturningInt() throws -> Int64 {
         let code = sqlite3_step(handle)

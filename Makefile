@@ -1,0 +1,50 @@
+# The two commands of the README: `make demo` and `make test`. Both install what is missing first.
+SWIFT ?= swift
+DB ?= sipas-demo.sqlite
+BIN = .build/debug/sipas
+
+.PHONY: deps build demo test bench bench-summary embed surveys report-png clean
+
+deps:
+	@scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build --product sipas
+
+# Imports the bundled surveys/ into a fresh database, then prints the summary and the flags.
+# (Exit code 1 from the import means "some rows were rejected and kept aside": expected here.)
+demo: build
+	@rm -f $(DB)
+	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94.1 --rank 7 --of 20 --source "QĐ 2385/QĐ-UBND (ví dụ)"
+	$(BIN) summary --db $(DB) --year 2024
+	$(BIN) flag --db $(DB) --year 2024
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Benchmarks (not tests): see README "Speed and memory".
+bench: deps
+	scripts/bench-import.sh
+
+bench-summary: deps
+	scripts/bench-summary.sh
+
+# Regenerates the embedded copy of schema/ (a test fails when they drift apart).
+embed:
+	scripts/embed-schema.sh
+
+# Regenerates the bundled surveys/ (byte-identical for the same generator).
+surveys:
+	$(SWIFT) run sipas-surveys bundled --out surveys/
+
+report-png: build
+	@rm -f $(DB)
+	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94.1 --rank 7 --of 20 --source "QĐ 2385/QĐ-UBND (ví dụ)"
+	$(BIN) report --db $(DB) --year 2024 --out docs/bao-cao-2024.html
+	scripts/render-report.sh docs/bao-cao-2024.html docs/bao-cao-2024.png
+
+clean:
+	rm -rf .build $(DB)

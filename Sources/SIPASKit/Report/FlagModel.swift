@@ -1,0 +1,115 @@
+import SIPASStatistics
+
+/// What `sipas flag` says: the procedures (or units) to fix first, ordered by impact.
+public struct FlagReport: Sendable, Codable, Equatable {
+    public var year: Int
+    public var period: SummaryReport.Period
+    public var method: IndexMethod
+    public var target: Double
+    public var minAnswers: Int
+    /// "procedure" or "unit".
+    public var by: String
+    public var responses: Int
+    public var index: Interval?
+    /// "responses" or "published" or nil when no previous year is known.
+    public var previousSource: String?
+    public var items: [FlaggedGroup]
+    /// How many groups were examined (flagged or not).
+    public var examined: Int
+
+    public struct FlaggedGroup: Sendable, Codable, Equatable {
+        public var code: String
+        public var name: String
+        public var unit: String?
+        public var responses: Int
+        public var index: Interval?
+        public var previous: Double?
+        public var change: ChangeValue?
+        /// Most serious first: below-target, possibly-below-target, fell, too-few-answers.
+        public var flags: [Verdict]
+        /// Index points (as a fraction) the department would gain if this group reached the target.
+        public var impact: Double
+        public var dissatisfied: Int
+        public var weakest: Weakest?
+        public var comments: [Comment]
+    }
+
+    public struct Weakest: Sendable, Codable, Equatable {
+        public var element: WeakElement
+        public var criteria: [WeakCriterion]
+    }
+
+    public struct WeakElement: Sendable, Codable, Equatable {
+        public var code: String
+        public var label: String
+        public var index: Double
+    }
+
+    public struct WeakCriterion: Sendable, Codable, Equatable {
+        public var code: String
+        public var label: String
+        public var rate: Double
+        public var answered: Int
+        public var satisfied: Int
+        public var dissatisfied: Int
+    }
+
+    public struct Comment: Sendable, Codable, Equatable {
+        public var date: String
+        public var text: String
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case year, period, method, target, by, responses, index, examined
+        case minAnswers = "min_answers"
+        case previousSource = "previous_source"
+        case procedures, units
+    }
+
+    public init(year: Int, period: SummaryReport.Period, method: IndexMethod, target: Double, minAnswers: Int,
+                by: String, responses: Int, index: Interval?, previousSource: String?, items: [FlaggedGroup],
+                examined: Int) {
+        self.year = year
+        self.period = period
+        self.method = method
+        self.target = target
+        self.minAnswers = minAnswers
+        self.by = by
+        self.responses = responses
+        self.index = index
+        self.previousSource = previousSource
+        self.items = items
+        self.examined = examined
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        year = try c.decode(Int.self, forKey: .year)
+        period = try c.decode(SummaryReport.Period.self, forKey: .period)
+        method = try c.decode(IndexMethod.self, forKey: .method)
+        target = try c.decode(Double.self, forKey: .target)
+        minAnswers = try c.decode(Int.self, forKey: .minAnswers)
+        by = try c.decode(String.self, forKey: .by)
+        responses = try c.decode(Int.self, forKey: .responses)
+        index = try c.decodeIfPresent(Interval.self, forKey: .index)
+        previousSource = try c.decodeIfPresent(String.self, forKey: .previousSource)
+        examined = try c.decode(Int.self, forKey: .examined)
+        items = try c.decode([FlaggedGroup].self, forKey: by == "unit" ? .units : .procedures)
+    }
+
+    /// The list is `procedures[]` (or `units[]` with `--by unit`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(period, forKey: .period)
+        try c.encode(method, forKey: .method)
+        try c.encode(target, forKey: .target)
+        try c.encode(minAnswers, forKey: .minAnswers)
+        try c.encode(by, forKey: .by)
+        try c.encode(responses, forKey: .responses)
+        try c.encode(index, forKey: .index)
+        try c.encode(previousSource, forKey: .previousSource)
+        try c.encode(examined, forKey: .examined)
+        try c.encode(items, forKey: by == "unit" ? .units : .procedures)
+    }
+}

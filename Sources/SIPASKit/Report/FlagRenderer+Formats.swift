@@ -1,0 +1,100 @@
+import SIPASStatistics
+
+extension FlagRenderer {
+    // MARK: CSV
+
+    /// CSV for Excel (see `CSVText`): one row per flagged item, the JSON fields flattened. Shares are
+    /// fractions with 4 decimals (`impact` 0.0090 = 0.9 points); flags in words joined by `;`; the two
+    /// weakest criteria in numbered columns; comments as `date: text` joined by ` | `. User text
+    /// (code, name, unit, labels, comments) is neutralised against formula injection.
+    public static func csv(_ r: FlagReport, lang: Language = .vi) -> String {
+        var header = lang == .vi
+            ? ["Năm", "Hạng", "Mã", r.by == "unit" ? "Tên đơn vị" : "Tên thủ tục", "Đơn vị", "Số phiếu",
+               "Chỉ số", "Chỉ số - cận dưới", "Chỉ số - cận trên", "Năm trước", "Thay đổi", "Thay đổi - cận dưới",
+               "Thay đổi - cận trên", "Thay đổi rõ rệt", "Cảnh báo", "Tác động", "Lượt không hài lòng",
+               "Mã yếu tố yếu nhất", "Yếu tố yếu nhất", "Chỉ số yếu tố yếu nhất"]
+            : ["year", "rank", "code", "name", "unit", "responses", "index", "index_low", "index_high", "previous",
+               "change", "change_low", "change_high", "change_clear", "flags", "impact", "dissatisfied",
+               "weakest_element_code", "weakest_element_label", "weakest_element_index"]
+        for n in 1...2 {
+            header += lang == .vi
+                ? ["Mã tiêu chí yếu \(n)", "Tiêu chí yếu \(n)", "Tỷ lệ tiêu chí yếu \(n)", "Trả lời tiêu chí yếu \(n)",
+                   "Hài lòng tiêu chí yếu \(n)", "Không hài lòng tiêu chí yếu \(n)"]
+                : ["weakest_criterion_\(n)_code", "weakest_criterion_\(n)_label", "weakest_criterion_\(n)_rate",
+                   "weakest_criterion_\(n)_answered", "weakest_criterion_\(n)_satisfied",
+                   "weakest_criterion_\(n)_dissatisfied"]
+        }
+        header.append(lang.pick("Ý kiến", "comments"))
+
+        var rows: [[String]] = []
+        for (i, item) in r.items.enumerated() {
+            var row = [
+                String(r.year), String(i + 1), CSVText.userCell(item.code), CSVText.userCell(item.name),
+                CSVText.userCell(item.unit), String(item.responses),
+                CSVText.fraction(item.index?.value), CSVText.fraction(item.index?.low), CSVText.fraction(item.index?.high),
+                CSVText.fraction(item.previous),
+                CSVText.fraction(item.change?.value), CSVText.fraction(item.change?.low), CSVText.fraction(item.change?.high),
+                CSVText.flag(item.change?.clear),
+                item.flags.map { Labels.verdict($0, lang, mark: false) }.joined(separator: ";"),
+                CSVText.fraction(item.impact), String(item.dissatisfied),
+                CSVText.userCell(item.weakest?.element.code), CSVText.userCell(item.weakest?.element.label),
+                CSVText.fraction(item.weakest?.element.index),
+            ]
+            for n in 0..<2 {
+                let c = item.weakest.flatMap { n < $0.criteria.count ? $0.criteria[n] : nil }
+                row += [
+                    CSVText.userCell(c?.code), CSVText.userCell(c?.label), CSVText.fraction(c?.rate),
+                    CSVText.integer(c?.answered), CSVText.integer(c?.satisfied), CSVText.integer(c?.dissatisfied),
+                ]
+            }
+            row.append(CSVText.userCell(item.comments.map { $0.date + ": " + $0.text }.joined(separator: " | ")))
+            rows.append(row)
+        }
+        return CSVText.document(header: header, rows: rows)
+    }
+
+    // MARK: Markdown
+
+    /// A short memo: a `##` title, one paragraph of context, then a numbered list — code — name (unit):
+    /// index [interval], flags in words, impact, weakest element and criteria, at most one comment.
+    public static func markdown(_ r: FlagReport, lang: Language = .vi) -> String {
+        var out = "## " + title(r, lang) + "\n\n"
+        let target = NumberFormat.target(r.target, lang)
+        var context = lang.pick("Chỉ số Sở ", "Department index ")
+            + (r.index.map { NumberFormat.estimate($0, lang) } ?? Labels.missing)
+            + lang.pick(", mục tiêu \(target); ", ", target \(target); ")
+            + Labels.responses(r.responses, lang) + lang.pick(", kỳ ", ", period ") + r.period.from + " – " + r.period.to + ". "
+        guard !r.items.isEmpty else {
+            return out + context + nothingFlagged(r, lang) + "\n"
+        }
+        context += lang.pick(
+            "Đã xem xét \(NumberFormat.integer(r.examined, lang)) \(Labels.groupNoun(r.by, lang)); \(NumberFormat.integer(r.items.count, lang)) bị cảnh báo, xếp theo mức tác động lên chỉ số Sở.",
+            "\(NumberFormat.integer(r.examined, lang)) \(Labels.groupNoun(r.by, lang, plural: r.examined != 1)) examined; \(NumberFormat.integer(r.items.count, lang)) flagged, ordered by their impact on the department's index.")
+        out += context + "\n\n"
+        for (i, item) in r.items.enumerated() {
+            var line = "\(i + 1). **" + Markdown.cell(item.code) + " — " + Markdown.cell(item.name) + "**"
+            if let unit = item.unit { line += " (" + Markdown.cell(unit) + ")" }
+            line += ": " + (item.index.map { NumberFormat.estimate($0, lang) } ?? Labels.missing)
+                + ", " + Labels.responses(item.responses, lang) + ". "
+            line += SummaryRenderer.capitalised(item.flags.map { Labels.verdict($0, lang, mark: false) }.joined(separator: "; "))
+            if let change = item.change {
+                line += lang.pick(" (thay đổi ", " (change ") + NumberFormat.points(change.value, lang) + " "
+                    + NumberFormat.changeInterval(change, lang) + ")"
+            }
+            line += ". " + SummaryRenderer.capitalised(impact(item, r, lang)) + "."
+            if let weakest = item.weakest {
+                line += lang.pick(" Yếu nhất: ", " Weakest: ") + Markdown.cell(weakest.element.label) + " "
+                    + NumberFormat.percent(weakest.element.index, lang)
+                let criteria = weakest.criteria.prefix(2).map { Markdown.cell($0.code) + " " + NumberFormat.percent($0.rate, lang) }
+                if !criteria.isEmpty { line += " (" + criteria.joined(separator: ", ") + ")" }
+                line += "."
+            }
+            if let comment = item.comments.first {
+                line += lang.pick(" Ý kiến: ", " Comment: ") + "“" + Markdown.cell(Labels.shorten(comment.text, to: 100))
+                    + "” (" + Markdown.cell(comment.date) + ")"
+            }
+            out += line + "\n"
+        }
+        return out
+    }
+}

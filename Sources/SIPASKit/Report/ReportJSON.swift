@@ -1,0 +1,140 @@
+import SIPASStatistics
+
+// The JSON shape of the reports (README, "JSON output"): every key is always present, `null` when the
+// value is missing — a script reads `previous` or `change` without first asking whether the key exists.
+// Synthesized `Encodable` leaves nil keys out, so the report types encode themselves here. Decoding
+// stays synthesized (it accepts `null` and absent keys alike). Shares are fractions in [0, 1], unrounded.
+
+extension KeyedEncodingContainer {
+    /// The value, or an explicit `null`.
+    mutating func encodeOrNull<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+    }
+}
+
+extension SummaryReport {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(period, forKey: .period)
+        try c.encode(method, forKey: .method)
+        try c.encode(target, forKey: .target)
+        try c.encode(minAnswers, forKey: .minAnswers)
+        try c.encode(catalog, forKey: .catalog)
+        try c.encode(responses, forKey: .responses)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encodeOrNull(gap, forKey: .gap)
+        try c.encode(elements, forKey: .elements)
+        try c.encode(elementsWithoutAnswers, forKey: .elementsWithoutAnswers)
+        try c.encodeOrNull(previous, forKey: .previous)
+        try c.encodeOrNull(previousPublished, forKey: .previousPublished)
+        try c.encodeOrNull(change, forKey: .change)
+        try c.encodeOrNull(by, forKey: .by)
+        try c.encodeOrNull(groups, forKey: .groups)
+    }
+}
+
+extension SummaryReport.Period {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encodeOrNull(firstResponse, forKey: .firstResponse)
+        try c.encodeOrNull(lastResponse, forKey: .lastResponse)
+    }
+}
+
+extension SummaryReport.ElementRow {
+    /// The same names as the synthesized keys that decoding uses.
+    enum JSONKeys: String, CodingKey {
+        case code, label, index, previous, change, criteria
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(label, forKey: .label)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encodeOrNull(previous, forKey: .previous)
+        try c.encodeOrNull(change, forKey: .change)
+        try c.encode(criteria, forKey: .criteria)
+    }
+}
+
+extension SummaryReport.CriterionRow {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(label, forKey: .label)
+        try c.encode(answered, forKey: .answered)
+        try c.encode(satisfied, forKey: .satisfied)
+        try c.encode(dissatisfied, forKey: .dissatisfied)
+        try c.encode(noAnswer, forKey: .noAnswer)
+        try c.encodeOrNull(rate, forKey: .rate)
+        try c.encodeOrNull(previous, forKey: .previous)
+        try c.encodeOrNull(change, forKey: .change)
+    }
+}
+
+extension SummaryReport.Previous {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(source, forKey: .source)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encodeOrNull(responses, forKey: .responses)
+        try c.encode(elements, forKey: .elements)
+        try c.encodeOrNull(rank, forKey: .rank)
+        try c.encodeOrNull(rankOf, forKey: .rankOf)
+        try c.encodeOrNull(reference, forKey: .reference)
+    }
+}
+
+extension SummaryReport.GroupRow {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(key, forKey: .key)
+        try c.encode(label, forKey: .label)
+        try c.encodeOrNull(unit, forKey: .unit)
+        try c.encode(responses, forKey: .responses)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encode(tooFewAnswers, forKey: .tooFewAnswers)
+        try c.encode(elements, forKey: .elements)
+        try c.encodeOrNull(previous, forKey: .previous)
+        try c.encodeOrNull(change, forKey: .change)
+    }
+}
+
+extension SummaryReport.ElementFigureOptional {
+    enum JSONKeys: String, CodingKey {
+        case code, index
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encodeOrNull(index, forKey: .index)
+    }
+}
+
+extension FlagReport.FlaggedGroup {
+    enum JSONKeys: String, CodingKey {
+        case code, name, unit, responses, index, previous, change, flags, impact, dissatisfied, weakest, comments
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encodeOrNull(unit, forKey: .unit)
+        try c.encode(responses, forKey: .responses)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encodeOrNull(previous, forKey: .previous)
+        try c.encodeOrNull(change, forKey: .change)
+        try c.encode(flags, forKey: .flags)
+        try c.encode(impact, forKey: .impact)
+        try c.encode(dissatisfied, forKey: .dissatisfied)
+        try c.encodeOrNull(weakest, forKey: .weakest)
+        try c.encode(comments, forKey: .comments)
+    }
+}

@@ -1,0 +1,105 @@
+import GRDB
+import SIPASStatistics
+
+/// A group of responses in a summary: its key (procedure code, unit name, `2024-Q1`…) and label.
+public struct GroupInfo: Sendable, Equatable {
+    public var key: String
+    public var label: String
+    /// For a procedure: the unit that handles most of its responses.
+    public var unit: String?
+}
+
+/// The counts for a period, in the reporting catalogue's criterion order: the total and, when
+/// grouped, one tally per group.
+public struct TallySet: Sendable {
+    public var catalog: Catalog
+    public var total: Tally
+    public var groups: [String: Tally]
+    public var info: [String: GroupInfo]
+    /// First and last day with responses in the period (day precision from the files' ranges).
+    public var firstDay: Int?
+    public var lastDay: Int?
+    /// Criteria of other catalogues used in the period that the reporting catalogue lacks.
+    public var droppedCriteria: [String]
+}
+
+extension AppDatabase {
+    /// The counts for `period`, grouped by `dimension`, from the tally tables when the period is whole
+    /// months (never scanning responses), else recomputed from the responses. Nil when there is no data.
+    public func tallies(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet? {
+        if !period.isWholeMonths { return try talliesFromResponses(period: period, by: dimension) }
+        return try read { db in
+            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return nil }
+            let groups = try RawStatement(db, sql: """
+                SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
+                       responses, answered_any, all_satisfied
+                FROM tally_group WHERE month BETWEEN ?1 AND ?2
+                """)
+            groups.bind(1, period.fromMonth)
+            groups.bind(2, period.toMonth)
+            var slotOfGroup: [Int: (slot: Int, catalog: Int)] = [:]
+            while try groups.step() {
+                let key = TallySetBuilder.Key(month: groups.int(2), procedure: groups.int(3), unit: groups.int(4),
+                                              channel: groups.int(5), respondentType: groups.int(6))
+                let slot = builder.slot(for: key)
+                builder.addHead(slot, responses: groups.int(7), answeredAny: groups.int(8),
+                                allSatisfied: groups.int(9), procedure: key.procedure, unit: key.unit)
+                slotOfGroup[groups.int(0)] = (slot, groups.int(1))
+            }
+            let ratings = try RawStatement(db, sql: """
+                SELECT r.group_id, r.position, r.n0, r.n1, r.n2, r.n3, r.n4, r.n5
+                FROM tally_rating r JOIN tally_group g ON g.id = r.group_id WHERE g.month BETWEEN ?1 AND ?2
+                """)
+            ratings.bind(1, period.fromMonth)
+            ratings.bind(2, period.toMonth)
+            while try ratings.step() {
+                guard let (slot, catalog) = slotOfGroup[ratings.int(0)] else { continue }
+                builder.addRatings(slot, catalog: catalog, position: ratings.int(1),
+                                   counts: (ratings.int(2), ratings.int(3), ratings.int(4), ratings.int(5),
+                                            ratings.int(6), ratings.int(7)))
+            }
+            let pairs = try RawStatement(db, sql: """
+                SELECT p.group_id, p.c, p.d, p.aa, p.sa, p."as", p.ss
+                FROM tally_pair p JOIN tally_group g ON g.id = p.group_id WHERE g.month BETWEEN ?1 AND ?2
+                """)
+            pairs.bind(1, period.fromMonth)
+            pairs.bind(2, period.toMonth)
+            while try pairs.step() {
+                guard let (slot, catalog) = slotOfGroup[pairs.int(0)] else { continue }
+                builder.addPair(slot, catalog: catalog, c: pairs.int(1), d: pairs.int(2),
+                                counts: (pairs.int(3), pairs.int(4), pairs.int(5), pairs.int(6)))
+            }
+            return builder.finish()
+        }
+    }
+
+    /// The same counts recomputed from the stored responses, one by one: the reference the tally
+    /// tables are tested against, and the way to answer periods that are not whole months.
+    public func talliesFromResponses(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet? {
+        try read { db in
+            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return nil }
+            let rows = try RawStatement(db, sql: """
+                SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, f.catalog_id
+                FROM response r JOIN import_file f ON f.id = r.file_id WHERE r.day BETWEEN ?1 AND ?2
+                """)
+            rows.bind(1, period.from)
+            rows.bind(2, period.to)
+            var first = Int.max, last = Int.min
+            while try rows.step() {
+                let day = rows.int(0)
+                first = min(first, day)
+                last = max(last, day)
+                let key = TallySetBuilder.Key(month: day / 100, procedure: rows.int(1), unit: rows.int(2),
+                                              channel: rows.int(3), respondentType: rows.int(4))
+                builder.addResponse(builder.slot(for: key), catalog: rows.int(6), ratings: rows.blob(5),
+                                    procedure: key.procedure, unit: key.unit)
+            }
+            var set = builder.finish()
+            if set != nil, first <= last {
+                set!.firstDay = first
+                set!.lastDay = last
+            }
+            return set
+        }
+    }
+}

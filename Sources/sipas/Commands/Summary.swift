@@ -1,0 +1,47 @@
+import ArgumentParser
+import SIPASKit
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tổng hợp chỉ số SIPAS theo yếu tố, tiêu chí, thủ tục, đơn vị, kỳ. (Satisfaction summary.)",
+        discussion: """
+            So với mục tiêu 96% và với năm trước, kèm khoảng tin cậy 95%.
+            Against the 96% target and the previous year, with 95% intervals.
+            Ví dụ / Examples:
+              sipas summary --year 2024
+              sipas summary --year 2024 --by procedure --format csv > thu-tuc-2024.csv
+              sipas summary --from 01/04/2024 --to 30/06/2024 --lang en
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var analysis: AnalysisArguments
+    @OptionGroup var language: LanguageOption
+
+    @Option(help: "Nhóm theo: element, procedure, unit, channel, respondent-type, quarter, month. (Group by.)")
+    var by: Grouping?
+
+    @Option(help: "table, csv, json hoặc markdown. (Output format.)")
+    var format: ReportFormat = .table
+
+    enum Grouping: String, ExpressibleByArgument {
+        case element, procedure, unit, channel, respondentType = "respondent-type", quarter, month
+        var dimension: GroupDimension? { self == .element ? nil : GroupDimension(rawValue: rawValue) }
+    }
+
+    func run() throws {
+        let lang = language.lang
+        do {
+            var options = analysis.options(lang)
+            options.by = by?.dimension
+            let report = try Analyst(database: database.open()).summary(options)
+            switch format {
+            case .table: Output.out(SummaryRenderer.table(report, lang: lang, color: Output.colorOnStdout))
+            case .csv: Output.out(SummaryRenderer.csv(report, lang: lang))
+            case .json: Output.out(SummaryRenderer.json(report))
+            case .markdown: Output.out(SummaryRenderer.markdown(report, lang: lang))
+            }
+        } catch let error as SIPASError {
+            throw Failure(error).report(lang)
+        }
+    }
+}
