@@ -16,7 +16,7 @@ build: deps
 demo: build
 	@rm -f $(DB)
 	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
-	$(BIN) baseline set --db $(DB) --year 2023 --index 94.1 --rank 7 --of 20 --source "QĐ 2385/QĐ-UBND (ví dụ)"
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
 	$(BIN) summary --db $(DB) --year 2024
 	$(BIN) flag --db $(DB) --year 2024
 
@@ -42,7 +42,7 @@ surveys:
 report-png: build
 	@rm -f $(DB)
 	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
-	$(BIN) baseline set --db $(DB) --year 2023 --index 94.1 --rank 7 --of 20 --source "QĐ 2385/QĐ-UBND (ví dụ)"
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
 	$(BIN) report --db $(DB) --year 2024 --out docs/bao-cao-2024.html
 	scripts/render-report.sh docs/bao-cao-2024.html docs/bao-cao-2024.png
 

@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),
         .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics"]),
-        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"]),
+        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),
     ]
 )

@@ -36,7 +36,7 @@ public final class CSVReader {
         let wholeFile = window.count < EncodingDetection.windowSize
             || (window.count == source.size && source.size > 0)
 
-        let encoding = options.encoding ?? EncodingDetection.detect(window, isWholeFile: wholeFile)
+        let encoding = options.encoding ?? EncodingDetection.detect(window)
         if !encoding.isUTF16 && EncodingDetection.containsNUL(window) {
             throw .notText(path: source.path)
         }

@@ -4,15 +4,15 @@ enum EncodingDetection {
     static let windowSize = 64 * 1024
 
     /// BOM first (UTF-8, UTF-16LE, UTF-16BE); else UTF-8 if the window is valid UTF-8
-    /// (a sequence cut by the window end is fine unless the window is the whole file);
-    /// else Windows-1258.
-    static func detect(_ window: [UInt8], isWholeFile: Bool) -> TextEncoding {
+    /// (a sequence cut by the window end is fine: more bytes may follow, and when the window is
+    /// the whole file, a truncated UTF-8 file is still far more likely than Windows-1258 text
+    /// whose only high byte is the last one); else Windows-1258.
+    static func detect(_ window: [UInt8]) -> TextEncoding {
         if window.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         if window.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if window.starts(with: [0xFE, 0xFF]) { return .utf16BE }
         switch window.withUnsafeBytes({ UTF8Validation.scan($0) }) {
-        case .valid: return .utf8
-        case .truncatedAtEnd: return isWholeFile ? .windows1258 : .utf8
+        case .valid, .truncatedAtEnd: return .utf8
         case .invalid: return .windows1258
         }
     }

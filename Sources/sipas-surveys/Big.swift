@@ -125,9 +125,9 @@ func writeBig(responses: Int, year: Int, path: String, seed: UInt64) throws -> (
     let models = procedures.map { p -> Model in
         let story = p.story(storyYear)
         let weak = Dictionary(uniqueKeysWithValues: story.weak.map { (criterionIndex($0.key), $0.value) })
-        let d = max(0, (1 - story.target - 0.006) / 0.5)
+        let d = max(0, (1 - story.target - 0.006) / 0.45)
         let ok = (0..<19).map { threshold(0.006 + (weak[$0] ?? 0)) }
-        let bad = (0..<19).map { threshold(weak[$0] != nil ? 0.85 : 0.5) }
+        let bad = (0..<19).map { threshold(weak[$0] != nil ? 0.85 : feedbackCriteria.contains($0) ? 0.30 : 0.42) }
         return Model(dis: threshold(d), low: [ok, bad])
     }
     let noAnswer: [[UInt64]] = [

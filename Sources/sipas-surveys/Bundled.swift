@@ -31,12 +31,14 @@ private struct Response {
 
 /// Chance that a criterion goes unanswered. Feedback (PA) is mostly left blank by people without a complaint.
 private func noAnswerChance(_ c: Int, dissatisfied: Bool) -> Double {
-    feedbackCriteria.contains(c) ? (dissatisfied ? 0.30 : 0.62) : 0.015
+    feedbackCriteria.contains(c) ? (dissatisfied ? 0.45 : 0.62) : 0.015
 }
 
 private let goodVisitSlip = 0.006    // a low rating in an otherwise good visit
+/// Chance that an answered criterion is rated 1–3. A dissatisfied visit marks most of the procedure's weak
+/// criteria and a good share of the others low; the feedback questions less so (no complaint was filed).
 private func lowChance(_ c: Int, dissatisfied: Bool, weak: [Int: Double]) -> Double {
-    if dissatisfied { return weak[c] != nil ? 0.85 : 0.50 }
+    if dissatisfied { return weak[c] != nil ? 0.85 : feedbackCriteria.contains(c) ? 0.30 : 0.42 }
     return goodVisitSlip + (weak[c] ?? 0)
 }
 
@@ -239,19 +241,16 @@ func writeBundled(outDirectory: String, seed: UInt64 = 20_240_101) throws -> Bun
         }
     }
 
-    var h1 = y2024.filter { !$0.tablet && $0.day.month <= 6 }
+    let h1 = y2024.filter { !$0.tablet && $0.day.month <= 6 }
     var h2 = y2024.filter { !$0.tablet && $0.day.month >= 7 }
     let tablet = y2024.filter { $0.tablet }
 
-    // The two hostile comments, each exactly once, on the procedures the report will flag.
-    guard let i = h1.firstIndex(where: { $0.procedure == 4 && $0.dissatisfied && $0.day.month == 3 }) else {
-        fatalError("no row for the formula comment")
-    }
-    h1[i].comment = formulaComment
-    guard let j = h2.firstIndex(where: { $0.procedure == 0 && $0.channel == 1 && $0.dissatisfied && $0.day.month == 9 }) else {
-        fatalError("no row for the script comment")
-    }
-    h2[j].comment = scriptComment
+    // The two hostile comments, each exactly once, as the latest comment of a procedure the report flags
+    // (reports show the most recent comments): the last portal rows of the import inspection and the X-ray licence.
+    guard let i = h2.lastIndex(where: { $0.procedure == 0 && $0.channel == 1 }),
+          let j = h2.lastIndex(where: { $0.procedure == 4 }) else { fatalError("no rows for the hostile comments") }
+    h2[i].comment = scriptComment
+    h2[j].comment = formulaComment
 
     let dir = outDirectory.hasSuffix("/") ? outDirectory : outDirectory + "/"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

@@ -1,4 +1,6 @@
+import Foundation
 import SIPASStatistics
+import SIPASTestSupport
 import XCTest
 
 @testable import SIPASKit
@@ -50,7 +52,16 @@ final class RenderCSVTextTests: XCTestCase {
         XCTAssertEqual(NumberFormat.interval(i, .en), "[94.1–97.8]")
         XCTAssertEqual(NumberFormat.target(0.96, .vi), "96%")
         XCTAssertEqual(NumberFormat.target(0.965, .vi), "96,5%")
+        let nearZero = ChangeValue(Change(difference: Interval(value: 0.008, low: 0.0003, high: 0.015)), method: "mover")
+        XCTAssertEqual(NumberFormat.changeInterval(nearZero, .vi), "[+0,03; +1,5]")
+        XCTAssertEqual(NumberFormat.smallPoints(0.0004, .en), "+0.04 pt")
+        XCTAssertEqual(NumberFormat.smallPoints(0.0094, .vi), "+0,9 điểm")
         XCTAssertEqual(Labels.shorten("một hai ba bốn năm sáu bảy tám", to: 12), "một hai ba…")
     }
-}
 
+    func testGoldenNamesTheFirstDifferingLine() {
+        let message = goldenDifference(expected: Data("a\nb\r\nc\n".utf8), actual: Data("a\nb\nc\n".utf8))
+        XCTAssertTrue(message.contains("line 2"), message)
+        XCTAssertTrue(message.contains("\\r"), message)   // the CR is shown, not swallowed
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import SIPASStatistics
+import SIPASTestSupport
 import XCTest
 
 @testable import SIPASKit

@@ -17,16 +17,25 @@ public func assertGolden(_ text: String, named name: String, file: StaticString 
     guard let data = FileManager.default.contents(atPath: url.path) else {
         return XCTFail("missing golden file \(url.path); record it with SIPAS_RECORD_GOLDEN=1", file: file, line: line)
     }
-    let expected = String(decoding: data, as: UTF8.self)
-    guard expected != text else { return }
-    let a = expected.components(separatedBy: "\n"), b = text.components(separatedBy: "\n")
-    for i in 0..<max(a.count, b.count) {
-        let x = i < a.count ? a[i] : "<end of file>", y = i < b.count ? b[i] : "<end of output>"
-        if x != y {
-            return XCTFail("\(name) differs at line \(i + 1):\n  expected: \(x)\n  actual:   \(y)", file: file, line: line)
+    // Bytes, not Strings: Swift's String equality would take NFD for NFC, and BOMs and CRLF matter.
+    guard data != Data(text.utf8) else { return }
+    XCTFail("\(name): " + goldenDifference(expected: data, actual: Data(text.utf8)), file: file, line: line)
+}
+
+/// "first difference at line 12: expected "…" actual "…"" — lines split on LF only and compared as
+/// Unicode scalars, so a CR, a BOM or an NFD letter shows up in the quotes.
+public func goldenDifference(expected: Data, actual: Data) -> String {
+    let e = String(decoding: expected, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    let a = String(decoding: actual, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    for i in 0..<max(e.count, a.count) {
+        let el = i < e.count ? String(e[i]) : nil
+        let al = i < a.count ? String(a[i]) : nil
+        if el.map({ Array($0.unicodeScalars) }) != al.map({ Array($0.unicodeScalars) }) {
+            return "first difference at line \(i + 1):\n  expected: \(el.map { $0.debugDescription } ?? "(end of file)")\n"
+                + "  actual:   \(al.map { $0.debugDescription } ?? "(end of file)")"
         }
     }
-    XCTFail("\(name) differs (line ends or trailing bytes)", file: file, line: line)
+    return "the bytes differ but no line does (invalid UTF-8?)"
 }
 
 /// The repository's root directory (where Package.swift is).

@@ -36,9 +36,17 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(records.last?.strings.first?.hasSuffix("xă"), true)
     }
 
-    func testTruncatedUTF8AtEndOfWholeFileIsNotUTF8() throws {
-        let reader = try CSVReader(bytes: bytes("a,b\n1,") + [0xC4])
+    func testTruncatedUTF8AtEndOfFileIsStillUTF8() throws {
+        let (records, reader) = try readAll(bytes("Mã,b\n1,") + [0xC4])
+        XCTAssertEqual(reader.encoding, .utf8)
+        XCTAssertEqual(records.last?.fields, [bytes("1"), [0xC4]])
+    }
+
+    func testInvalidUTF8MeansWindows1258() throws {
+        // 0xE3 ("ă") followed by ASCII cannot be UTF-8.
+        let reader = try CSVReader(bytes: bytes("M") + [0xE3] + bytes("t,b\n"))
         XCTAssertEqual(reader.encoding, .windows1258)
+        XCTAssertEqual(try collect(reader), [Rec(1, ["Măt", "b"])])
     }
 
     func testWindows1258Detected() throws {

@@ -59,13 +59,11 @@ extension Analyst {
             examined: set.groups.values.filter { $0.responses > 0 }.count)
     }
 
-    /// The weakest element and its two weakest criteria (lowest rate first, ties in catalogue order).
+    /// The weakest element, and the two weakest criteria of the whole catalogue (lowest rate first,
+    /// ties in catalogue order): the criteria to fix need not sit in the weakest element.
     func weakest(_ result: IndexResult, tally: Tally, catalog: Catalog, lang: Language) -> FlagReport.Weakest? {
         guard let e = Weakest.order(result.elements).first, let element = result.elements[e] else { return nil }
-        let positions = catalog.shape.elements[e]
-        let order = Weakest.order(positions.map { result.criteria[$0] })
-        let criteria = order.prefix(2).compactMap { i -> FlagReport.WeakCriterion? in
-            let c = positions[i]
+        let criteria = Weakest.order(result.criteria).prefix(2).compactMap { c -> FlagReport.WeakCriterion? in
             guard let estimate = result.criteria[c] else { return nil }
             let criterion = catalog.criteria[c].criterion
             return .init(code: criterion.code, label: lang.pick(criterion.labelVi, criterion.labelEn),

@@ -53,7 +53,7 @@ public enum FlagRenderer {
     static func impact(_ item: FlagReport.FlaggedGroup, _ r: FlagReport, _ lang: Language) -> String {
         lang.pick("nếu đạt \(NumberFormat.target(r.target, lang)): chỉ số Sở ",
                   "if it reached \(NumberFormat.target(r.target, lang)): department index ")
-            + NumberFormat.points(item.impact, lang)
+            + NumberFormat.smallPoints(item.impact, lang)
     }
 
     static func flagsText(_ flags: [Verdict], _ lang: Language, color: Bool) -> String {

@@ -64,7 +64,7 @@ enum HtmlCharts {
             let y = top + Double(i) * rowHeight
             if i > 0 { svg += line(0, y, width, y, stroke: "#eef1f4", width: 1) }
             // Label: code in bold, then the label, wrapped to two lines.
-            let lines = wrap(row.label, maxChars: 31, maxLines: 2)
+            let lines = wrap(row.label, maxChars: 28, maxLines: 2)
             svg += "<text x=\"0\" y=\"\(f(y + 22))\" font-size=\"13\" fill=\"\(ink)\">"
                 + "<tspan font-weight=\"700\">\(HtmlEscape.text(row.code))</tspan>"
                 + "<tspan> \(HtmlEscape.text(lines.first ?? ""))</tspan></text>"
@@ -131,7 +131,7 @@ enum HtmlCharts {
     static func trend(_ points: [ReportDocument.TrendPoint], granularity: String, target: Double,
                       year: Int, _ lang: Language) -> String {
         let width = 860.0, height = 350.0
-        let x0 = 58.0, x1 = 846.0, top = 30.0, bottom = 250.0
+        let x0 = 58.0, x1 = 788.0, top = 30.0, bottom = 250.0
         let lows = points.compactMap { $0.index?.low } + [target]
         let start = axisStart(lows.min() ?? target, margin: 2)
         let step = tickStep(100 - start)
@@ -162,8 +162,10 @@ enum HtmlCharts {
         // Target line.
         let ty = y(target)
         svg += line(x0, ty, x1, ty, stroke: targetColour, width: 1.8, dash: "6 4")
-        svg += text(x: x1, y: ty - 6, lang.pick("Mục tiêu ", "Target ") + HtmlWords.target(target, lang),
-                    size: 12, anchor: "end", fill: targetColour, weight: "700")
+        // Its label in the right margin, clear of the points.
+        svg += "<text x=\"\(f(x1 + 8))\" y=\"\(f(ty - 3))\" font-size=\"12\" fill=\"\(targetColour)\" font-weight=\"700\">"
+            + "<tspan>" + HtmlEscape.text(lang.pick("Mục tiêu", "Target")) + "</tspan>"
+            + "<tspan x=\"\(f(x1 + 8))\" dy=\"14\">" + HtmlEscape.text(HtmlWords.target(target, lang)) + "</tspan></text>"
 
         // Runs of consecutive points that have an index: band, then line.
         var runs: [[Int]] = []
@@ -208,7 +210,9 @@ enum HtmlCharts {
                 svg += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4.5\" fill=\"\(lineColour)\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>"
             }
             // The value above the point, or below it when the point sits near the top.
-            let labelY = py - 10 < top + 4 ? py + 19 : py - 10
+            // Below it too when the label would sit on the target line.
+            var labelY = py - 10 < top + 4 ? py + 19 : py - 10
+            if labelY < py && ty > labelY - 11 && ty < labelY + 3 { labelY = py + 19 }
             svg += "<text x=\"\(f(px))\" y=\"\(f(labelY))\" font-size=\"11\" text-anchor=\"middle\" fill=\"\(ink)\""
                 + " stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\""
                 + (p.tooFewAnswers ? " font-style=\"italic\"" : "") + ">"

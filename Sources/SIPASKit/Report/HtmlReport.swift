@@ -335,13 +335,13 @@ struct HtmlPage {
         var parts = flags.map(mark)
         if !flags.contains(.belowTarget) && !flags.contains(.possiblyBelowTarget) && !flags.contains(.tooFewAnswers)
             && index.value >= s.target {
-            parts.insert("<span class=\"mark v-ok\">✓ " + e(HtmlWords.meetsTarget(lang)) + "</span>", at: 0)
+            parts.insert("<span class=\"mark v-ok\">✓\u{00A0}" + e(HtmlWords.meetsTarget(lang)) + "</span>", at: 0)
         }
         return parts.joined(separator: "<br/>")
     }
 
     private func mark(_ v: Verdict) -> String {
-        "<span class=\"mark \(HtmlWords.verdictClass(v))\">" + HtmlWords.verdictSymbol(v) + " "
+        "<span class=\"mark \(HtmlWords.verdictClass(v))\">" + HtmlWords.verdictSymbol(v) + "\u{00A0}"
             + e(HtmlWords.verdict(v, lang)) + "</span>"
     }
 
@@ -444,7 +444,7 @@ struct HtmlPage {
         if !g.flags.isEmpty {
             h += "<ul class=\"badges\">"
             for v in g.flags {
-                h += "<li class=\"\(HtmlWords.verdictClass(v))\">" + HtmlWords.verdictSymbol(v) + " " + e(HtmlWords.verdict(v, lang)) + "</li>"
+                h += "<li class=\"\(HtmlWords.verdictClass(v))\">" + HtmlWords.verdictSymbol(v) + "\u{00A0}" + e(HtmlWords.verdict(v, lang)) + "</li>"
             }
             h += "</ul>\n"
         }
@@ -463,7 +463,7 @@ struct HtmlPage {
                 + " (" + HtmlWords.changeRange(change, lang) + "; " + HtmlWords.changeVerdict(change, lang) + ")"
         }
         h += item(lang.pick("Năm trước", "Last year"), e(previous))
-        h += item(lang.pick("Không hài lòng (mức 1–2)", "Dissatisfied (ratings 1–2)"), int(g.dissatisfied))
+        h += item(lang.pick("Câu trả lời không hài lòng (mức 1–2)", "Dissatisfied answers (ratings 1–2)"), int(g.dissatisfied))
         if let w = g.weakest {
             h += item(lang.pick("Yếu tố thấp nhất", "Weakest element"),
                       "<code>" + e(w.element.code) + "</code> " + e(w.element.label + " — " + pct(w.element.index)))
@@ -471,8 +471,8 @@ struct HtmlPage {
         h += "</dl>\n"
         if let w = g.weakest, !w.criteria.isEmpty {
             h += "<table class=\"weak\">\n<thead><tr>"
+            h += "<th scope=\"col\" colspan=\"2\">" + e(lang.pick("Tiêu chí thấp nhất", "Weakest criteria")) + "</th>"
             h += headCells([
-                (lang.pick("Tiêu chí thấp nhất", "Weakest criteria"), false), ("", false),
                 (lang.pick("Tỷ lệ", "Rate"), true), (lang.pick("Trả lời", "Answered"), true),
                 (lang.pick("Hài lòng", "Satisfied"), true), (lang.pick("Không hài lòng", "Dissatisfied"), true),
             ])

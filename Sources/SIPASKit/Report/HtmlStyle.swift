@@ -43,7 +43,7 @@ enum HtmlStyle {
     .v-few { color: #555; }
     .v-ok { color: #1d6b3a; }
     .v-up { color: #1d6b3a; }
-    .mark { font-weight: 600; white-space: nowrap; }
+    .mark { font-weight: 600; }
 
     figure { margin: 1rem 0 1.4rem; }
     figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
@@ -56,6 +56,10 @@ enum HtmlStyle {
     th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.element th, tr.element td { background: #f5f7fa; font-weight: 600; border-top: 1px solid #8d9bad; }
     tr.few td, tr.few th { color: #555; }
+    table.criteria td:nth-child(2) { width: 30%; }
+    table.procedures td:nth-child(3) { width: 34%; }
+    thead th.num { white-space: normal; }
+    table.criteria td:last-child, table.procedures td:last-child { width: 12em; }
     td .sub { display: block; font-size: .78rem; color: #555; font-weight: 400; }
 
     article.flag {

@@ -249,10 +249,20 @@ extension NumberFormat {
         percent(i.value, lang) + " " + interval(i, lang)
     }
 
-    /// A change's interval in points, signed: `[−3,5; −0,2]` (vi) / `[−3.5, −0.2]` (en).
+    /// A change's interval in points, signed: `[−3,5; −0,2]` (vi) / `[−3.5, −0.2]` (en). An end that is not
+    /// zero but would round to it gets two decimals (`[+0,03; +1,5]`), so a clear change never shows `0,0`.
     static func changeInterval(_ c: ChangeValue, _ lang: Language) -> String {
-        "[" + decimal(c.low * 100, lang, digits: 1, sign: true) + lang.pick("; ", ", ")
-            + decimal(c.high * 100, lang, digits: 1, sign: true) + "]"
+        "[" + decimal(c.low * 100, lang, digits: digitsKeepingSign(c.low), sign: true) + lang.pick("; ", ", ")
+            + decimal(c.high * 100, lang, digits: digitsKeepingSign(c.high), sign: true) + "]"
+    }
+
+    /// Points with one decimal, or two when one would round a non-zero value to zero: `+0,04 điểm`.
+    static func smallPoints(_ fraction: Double, _ lang: Language) -> String {
+        points(fraction, lang, digits: digitsKeepingSign(fraction))
+    }
+
+    private static func digitsKeepingSign(_ fraction: Double) -> Int {
+        fraction != 0 && abs(fraction * 100) < 0.05 ? 2 : 1
     }
 
     /// A change in points without the unit, for table columns: `+1,7`, `−4,1`, `0,0`.

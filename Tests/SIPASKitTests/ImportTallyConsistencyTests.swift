@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import XCTest
+import SIPASStatistics
+@testable import SIPASKit
+
+/// The tally tables kept up to date inside each import equal the counts recomputed from the stored
+/// responses, for every year and grouping, after every kind of import.
+final class ImportTallyConsistencyTests: ImportTestCase {
+    private let years = [2023, 2024]
+
+    private func importBundled(_ name: String, options: ImportOptions = ImportOptions()) throws -> FileReceipt {
+        let (receipt, _) = try importPath(ImportFixtures.survey(name), options: options)
+        assertReceiptAddsUp(receipt)
+        return receipt
+    }
+
+    /// The bundled surveys as surveys/README.md describes them.
+    func testBundledSurveysImportAsDocumented() throws {
+        let paths = try ImportFixtures.bundledSurveys()
+        XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, [
+            "2023-trung-tam-hcc.csv", "2024-may-danh-gia-tai-quay.csv", "2024-q1-q2-trung-tam-hcc.csv",
+            "2024-q3-q4-cong-dvc.csv",
+        ])
+        let outcome = Importer(database: db).importFiles(paths, options: ImportOptions())
+        XCTAssertEqual(outcome.failures.count, 0)
+        XCTAssertEqual(outcome.exitCode, 1, "rows of the portal file are set aside")
+        let receipts = Dictionary(uniqueKeysWithValues: outcome.files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
+        func check(_ name: String, encoding: String, delimiter: String, scale: Int, rows: Int, imported: Int,
+                   duplicates: Int = 0, conflicts: Int = 0, rejected: Int = 0, line: UInt = #line) {
+            guard let r = receipts[name] else { return XCTFail("no receipt for \(name)", line: line) }
+            XCTAssertEqual(r.encoding, encoding, name, line: line)
+            XCTAssertEqual(r.delimiter, delimiter, name, line: line)
+            XCTAssertEqual(r.scale, scale, name, line: line)
+            XCTAssertEqual(r.rows, rows, name, line: line)
+            XCTAssertEqual(r.imported, imported, name, line: line)
+            XCTAssertEqual(r.duplicates, duplicates, name, line: line)
+            XCTAssertEqual(r.conflicts, conflicts, name, line: line)
+            XCTAssertEqual(r.rejected, rejected, name, line: line)
+            assertReceiptAddsUp(r, line: line)
+        }
+        check("2023-trung-tam-hcc.csv", encoding: "windows-1258", delimiter: ",", scale: 5, rows: 2380, imported: 2380)
+        check("2024-q1-q2-trung-tam-hcc.csv", encoding: "utf-8-bom", delimiter: ",", scale: 5, rows: 1246, imported: 1246)
+        check("2024-q3-q4-cong-dvc.csv", encoding: "utf-8", delimiter: ";", scale: 5, rows: 1425, imported: 1417,
+              duplicates: 1, conflicts: 1, rejected: 6)
+        check("2024-may-danh-gia-tai-quay.csv", encoding: "utf-16le", delimiter: "tab", scale: 3, rows: 299, imported: 299)
+        XCTAssertEqual(receipts["2024-may-danh-gia-tai-quay.csv"]?.scaleInferred, true)
+        XCTAssertEqual(try db.responseCount(), 2380 + 2962)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE day / 10000 = 2024"), 2962)
+
+        // The eight bad rows of the portal file, where the README says they are.
+        let portal = ImportFixtures.survey("2024-q3-q4-cong-dvc.csv")
+        let rejects = try db.rejectRecords(file: portal)
+        XCTAssertEqual(rejects.map(\.row), [294, 421, 597, 806, 824, 1060, 1333])
+        XCTAssertEqual(rejects.map(\.code), ["rating-out-of-scale", "rating-unknown", "impossible-date",
+                                             "missing-procedure-code", "conflict", "ragged-row", "missing-date"])
+        XCTAssertEqual(rejects.map(\.column), ["CC2", "KQ2", "date", "procedure_code", "response_id", nil, "date"])
+        XCTAssertEqual(try db.rejectRecords().count, 7, "the other files set nothing aside")
+        for reject in rejects {
+            let fields = try ImportFixtures.fields(ofCSV: reject.raw, delimiter: 0x3B)
+            XCTAssertEqual(fields.count, 1, "row \(reject.row) raw text is one record")
+            XCTAssertEqual(fields.first?.count, reject.code == "ragged-row" ? 28 : 29, "row \(reject.row)")
+        }
+        let conflict = try XCTUnwrap(rejects.first { $0.code == "conflict" })
+        XCTAssertTrue(conflict.raw.hasPrefix("KHCN-2024-001947;"))
+        // Comments with a line break are stored with it; the 13 of the README.
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE instr(comment, char(10)) > 0"), 13)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE comment IS NOT NULL AND comment <> ''"), 460)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM procedure"), 15)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "bundled")
+    }
+
+    func testTalliesEqualRecomputationAfterEveryKindOfImport() throws {
+        // 1. One file.
+        _ = try importBundled("2023-trung-tam-hcc.csv")
+        try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after 2023")
+        // 2. The other three, one of them with duplicates, a conflict and rejects, another on the 3-level scale.
+        for name in ["2024-q1-q2-trung-tam-hcc.csv", "2024-q3-q4-cong-dvc.csv", "2024-may-danh-gia-tai-quay.csv"] {
+            _ = try importBundled(name)
+            try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after \(name)")
+        }
+        let tallies = try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables)
+
+        // 3. A re-import of every file: nothing changes.
+        for path in try ImportFixtures.bundledSurveys() {
+            let (receipt, _) = try importPath(path)
+            XCTAssertTrue(receipt.alreadyImported, path)
+        }
+        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables), tallies)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after re-import")
+
+        // 4. The same responses in other bytes (LF instead of CRLF): all duplicates, tallies unchanged.
+        let h1 = try Data(contentsOf: URL(fileURLWithPath: ImportFixtures.survey("2024-q1-q2-trung-tam-hcc.csv")))
+        var lf = [UInt8]()
+        var previous: UInt8 = 0
+        for byte in h1 {
+            if previous == 0x0D && byte == 0x0A { lf.removeLast() }
+            lf.append(byte)
+            previous = byte
+        }
+        let (_, relf, _) = try importBytes(lf, as: "h1-lf.csv")
+        XCTAssertEqual(relf.duplicates, 1246)
+        XCTAssertEqual(relf.imported, 0)
+        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables), tallies)
+
+        // 5. A replace: corrected versions of responses of 2023 and 2024, one moved to another procedure.
+        var options = ImportOptions()
+        options.onConflict = .replace
+        let header = ["response_id", "date", "procedure_code", "unit", "channel", "TC1", "TT2", "CC3", "KQ1", "PA1"]
+        let corrected = ImportFixtures.csv(header, [
+            ["KHCN-2023-000001", "03/01/2023", "1.010843.000.00.00.H33", "Phòng Quản lý chuyên ngành", "Trực tiếp", "1", "1", "2", "", "1"],
+            ["KHCN-2024-000010", "05/01/2024", "1.000411.000.00.00.H33", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Trực tuyến", "2", "3", "3", "2", ""],
+            ["KHCN-2024-002000", "15/11/2024", "1.004482.000.00.00.H33", "Phòng Quản lý chuyên ngành", "Trực tuyến", "5", "5", "5", "5", "5"],
+            ["QUAY-2024-00007", "20/05/2024", "1.000411.000.00.00.H33", "Chi cục Tiêu chuẩn Đo lường Chất lượng", "Trực tiếp", "", "", "1", "1", ""],
+        ])
+        let (_, replaced, _) = try importText(corrected, as: "corrections.csv", options: options)
+        XCTAssertEqual(replaced.replaced, 4)
+        XCTAssertEqual(replaced.imported, 4)
+        XCTAssertEqual(try db.responseCount(), 2380 + 2962)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after replace")
+
+        // 6. A second, new file.
+        let extra = ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(300, prefix: "EXTRA"))
+        let (_, added, _) = try importText(extra, as: "extra.csv")
+        XCTAssertEqual(added.imported, 300)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after a second file")
+    }
+
+    func testCriterionRatesOfTheBundledYearAreAsDocumented() throws {
+        for path in try ImportFixtures.bundledSurveys() { _ = try importPath(path) }
+        // Pooled rate = all satisfied answers / all answers (surveys/README.md: 94.8% in 2023, 95.5% in 2024).
+        for (year, pooled) in [(2023, 0.948), (2024, 0.955)] {
+            let total = try XCTUnwrap(db.tallies(period: .year(year), by: nil)).total
+            let answered = (0..<total.criterionCount).reduce(0) { $0 + total.answered($1) }
+            let satisfied = (0..<total.criterionCount).reduce(0) { $0 + total.satisfied($1) }
+            XCTAssertEqual(Double(satisfied) / Double(answered), pooled, accuracy: 0.0005, "\(year)")
+        }
+        let byProcedure = try XCTUnwrap(db.tallies(period: .year(2024), by: .procedure))
+        XCTAssertEqual(byProcedure.groups["1.000411.000.00.00.H33"]?.responses, 610)
+        XCTAssertEqual(byProcedure.groups["1.004482.000.00.00.H33"]?.responses, 300)
+        XCTAssertEqual(byProcedure.groups["1.010843.000.00.00.H33"]?.responses, 40)
+        XCTAssertEqual(byProcedure.groups["2.001269.000.00.00.H33"]?.responses, 22)
+        XCTAssertEqual(byProcedure.groups.count, 15)
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import GRDB
+import XCTest
+import SurveyCSV
+import SIPASStatistics
+@testable import SIPASKit
+
+/// Helpers for the import and storage tests: temp files, fresh file-backed databases, imports, raw SQL
+/// dumps. Everything lives in `ImportFixtures` (or is prefixed `ImportFixture`) so that it cannot clash
+/// with helpers other test files of this target define.
+enum ImportFixtures {
+    /// The repository root, found from this file's path (Package.swift declares no resources).
+    static let repoRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()   // Support
+        .deletingLastPathComponent()   // SIPASKitTests
+        .deletingLastPathComponent()   // Tests
+        .deletingLastPathComponent()   // repo root
+
+    /// `surveys/*.csv`, sorted by name.
+    static func bundledSurveys() throws -> [String] {
+        let dir = repoRoot.appendingPathComponent("surveys")
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            .filter { $0.hasSuffix(".csv") }
+            .sorted()
+            .map { dir.appendingPathComponent($0).path }
+    }
+
+    static func survey(_ name: String) -> String {
+        repoRoot.appendingPathComponent("surveys").appendingPathComponent(name).path
+    }
+
+    // MARK: Bytes
+
+    static func utf8(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    /// UTF-16 (with a BOM) of `text`.
+    static func utf16(_ text: String, bigEndian: Bool = false) -> [UInt8] {
+        var out: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+            let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+            out += bigEndian ? [hi, lo] : [lo, hi]
+        }
+        return out
+    }
+
+    /// One CSV file from a header and rows, quoting fields that need it.
+    static func csv(_ header: [String], _ rows: [[String]], delimiter: UInt8 = 0x2C, newline: String = "\n",
+                    finalNewline: Bool = true) -> String {
+        let lines = ([header] + rows).map { CSVQuoting.line($0, delimiter: delimiter) }
+        return lines.joined(separator: newline) + (finalNewline ? newline : "")
+    }
+
+    /// A valid data row for `standardHeader`.
+    static let standardHeader = ["Mã phiếu", "Ngày đánh giá", "Mã TTHC", "Tên TTHC", "Đơn vị", "Kênh nộp",
+                                 "Ý kiến", "TC1", "TT1", "CC1", "KQ1", "PA1"]
+
+    static func row(_ id: String, _ date: String = "15/03/2024", procedure: String = "1.000411.000.00.00.H33",
+                    name: String = "Kiểm tra chất lượng", unit: String = "Chi cục TĐC", channel: String = "Trực tiếp",
+                    comment: String = "", ratings: [String] = ["5", "4", "5", "4", ""]) -> [String] {
+        [id, date, procedure, name, unit, channel, comment] + ratings
+    }
+
+    /// `n` valid rows with ids `prefix-000001`…, spread over 2024, deterministic.
+    static func generatedRows(_ n: Int, prefix: String = "GEN") -> [[String]] {
+        let procedures = ["1.000411.000.00.00.H33", "1.004482.000.00.00.H33", "2.001261.000.00.00.H33"]
+        let units = ["Chi cục TĐC", "Phòng Quản lý chuyên ngành", "Phòng Quản lý khoa học"]
+        let channels = ["Trực tiếp", "Trực tuyến", ""]
+        let values = ["1", "2", "3", "4", "5", "", "Hài lòng", "Rất hài lòng", "KTL"]
+        return (0..<n).map { i in
+            let month = i % 12 + 1, day = i % 28 + 1
+            let ratings = (0..<5).map { c in values[(i * 7 + c * 3 + i / 5) % values.count] }
+            return row("\(prefix)-\(String(format: "%06d", i + 1))",
+                       String(format: "%02d/%02d/2024 %02d:%02d", day, month, 8 + i % 9, i % 60),
+                       procedure: procedures[i % 3], name: "Thủ tục \(i % 3)", unit: units[(i / 3) % 3],
+                       channel: channels[i % 3], comment: i % 10 == 0 ? "Góp ý số \(i), có dấu phẩy" : "",
+                       ratings: ratings)
+        }
+    }
+
+    // MARK: Errors
+
+    /// The SIPASError `body` throws, or nil (and a failure) when it returns.
+    static func sipasError<T>(_ body: () throws(SIPASError) -> T,
+                              file: StaticString = #filePath, line: UInt = #line) -> SIPASError? {
+        do {
+            _ = try body()
+            XCTFail("expected a SIPASError, nothing was thrown", file: file, line: line)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The GRDB DatabaseError `body` throws, or nil (and a failure) when it returns.
+    static func databaseError(_ body: () throws -> Void, file: StaticString = #filePath, line: UInt = #line) -> DatabaseError? {
+        do {
+            try body()
+            XCTFail("expected a DatabaseError, nothing was thrown", file: file, line: line)
+            return nil
+        } catch let error as DatabaseError {
+            return error
+        } catch {
+            XCTFail("expected a DatabaseError, got \(error)", file: file, line: line)
+            return nil
+        }
+    }
+
+    // MARK: Raw SQL (tests may read SQL; Sources keep it in Storage)
+
+    /// A separate GRDB connection on the same file.
+    static func rawQueue(_ path: String) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        return try DatabaseQueue(path: path, configuration: config)
+    }
+
+    static func rows(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws -> [Row] {
+        try rawQueue(path).read { db in try Row.fetchAll(db, sql: sql, arguments: arguments) }
+    }
+
+    static func int(_ path: String, _ sql: String, _ arguments: StatementArguments = []) throws -> Int {
+        try rawQueue(path).read { db in try Int.fetchOne(db, sql: sql, arguments: arguments) ?? -1 }
+    }
+
+    /// `SELECT * FROM table ORDER BY` every column: a byte-exact dump of a table.
+    static func dump(_ path: String, table: String) throws -> [Row] {
+        try rawQueue(path).read { db in
+            let columns = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+            let order = (1...max(columns.count, 1)).map(String.init).joined(separator: ", ")
+            return try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
+        }
+    }
+
+    static let tallyTables = ["tally_group", "tally_rating", "tally_pair"]
+    static let allTables = ["catalog", "criterion", "catalog_criterion", "procedure", "unit", "channel",
+                            "respondent_type", "import_file", "response", "rejected_row", "tally_group",
+                            "tally_rating", "tally_pair", "baseline", "baseline_element"]
+
+    static func dump(_ path: String, tables: [String]) throws -> [String: [Row]] {
+        var out: [String: [Row]] = [:]
+        for table in tables { out[table] = try dump(path, table: table) }
+        return out
+    }
+
+    /// The stored responses in a form that does not depend on ids of the file or the database.
+    static func responses(_ path: String) throws -> [Row] {
+        try rows(path, """
+            SELECT r.row_number, r.response_key, r.content_hash, r.day, r.time, p.code, p.name, p.field, u.name,
+                   c.name, t.name, r.dossier_code, hex(r.ratings), r.comment
+            FROM response r JOIN procedure p ON p.id = r.procedure_id JOIN unit u ON u.id = r.unit_id
+            JOIN channel c ON c.id = r.channel_id JOIN respondent_type t ON t.id = r.respondent_type_id
+            ORDER BY r.id
+            """)
+    }
+
+    /// Reads a CSV line back into fields with the real reader.
+    static func fields(ofCSV text: String, delimiter: UInt8) throws -> [[String]] {
+        let reader = try CSVReader(bytes: Array(text.utf8), options: CSVReadOptions(encoding: .utf8, delimiter: delimiter))
+        var out: [[String]] = []
+        try reader.read { batch in
+            for r in 0..<batch.count { out.append(batch.strings(r)) }
+        }
+        return out
+    }
+
+    // MARK: Tallies
+
+    static let dimensions: [GroupDimension?] = [nil, .procedure, .unit, .channel, .month, .quarter, .respondentType]
+
+    /// For each year and dimension: the tally tables equal the recomputation from responses, every tally
+    /// is consistent, groups add up to the total, and the total counts the responses of the year.
+    static func assertTalliesMatchResponses(_ db: AppDatabase, years: [Int], context: String = "",
+                                            file: StaticString = #filePath, line: UInt = #line) throws {
+        for year in years {
+            let stored = try int(db.path, "SELECT COUNT(*) FROM response WHERE day / 10000 = ?", [year])
+            for dimension in dimensions {
+                let label = "\(context) year \(year) by \(dimension.map(\.rawValue) ?? "nil")"
+                let fromTables = try db.tallies(period: .year(year), by: dimension)
+                let recomputed = try db.talliesFromResponses(period: .year(year), by: dimension)
+                guard let fromTables, let recomputed else {
+                    XCTAssertTrue(fromTables == nil && recomputed == nil && stored == 0,
+                                  "\(label): one side is empty (tables \(fromTables == nil), responses \(recomputed == nil), stored \(stored))",
+                                  file: file, line: line)
+                    continue
+                }
+                XCTAssertEqual(fromTables.catalog.sha256, recomputed.catalog.sha256, label, file: file, line: line)
+                XCTAssertEqual(fromTables.total, recomputed.total, "\(label): total", file: file, line: line)
+                XCTAssertEqual(fromTables.total.responses, stored, "\(label): total responses", file: file, line: line)
+                XCTAssertEqual(Set(fromTables.groups.keys), Set(recomputed.groups.keys), "\(label): group keys",
+                               file: file, line: line)
+                for (key, tally) in recomputed.groups {
+                    XCTAssertEqual(fromTables.groups[key], tally, "\(label): group \(key)", file: file, line: line)
+                }
+                XCTAssertTrue(fromTables.total.isConsistent, "\(label): total inconsistent", file: file, line: line)
+                for (key, tally) in fromTables.groups {
+                    XCTAssertTrue(tally.isConsistent, "\(label): group \(key) inconsistent", file: file, line: line)
+                }
+                if dimension != nil {
+                    let sum = fromTables.groups.values.reduce(0) { $0 + $1.responses }
+                    XCTAssertEqual(sum, fromTables.total.responses, "\(label): groups add up", file: file, line: line)
+                }
+            }
+        }
+    }
+}
+
+/// A temp directory for one test, removed when the test ends.
+final class ImportFixtureDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sipas-itest-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    @discardableResult
+    func write(_ bytes: [UInt8], as name: String) throws -> String {
+        let path = self.path(name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @discardableResult
+    func write(_ text: String, as name: String) throws -> String {
+        try write(Array(text.utf8), as: name)
+    }
+
+    /// A fresh, file-backed, migrated database.
+    func database(_ name: String = "sipas.sqlite") throws -> AppDatabase {
+        try AppDatabase(path: path(name))
+    }
+}
+
+/// Base class: a temp directory and a fresh database per test.
+class ImportTestCase: XCTestCase {
+    var dir: ImportFixtureDirectory!
+    var db: AppDatabase!
+
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        dir = try ImportFixtureDirectory()
+        db = try dir.database()
+    }
+
+    override func tearDownWithError() throws {
+        db = nil
+        dir?.remove()
+        dir = nil
+        try super.tearDownWithError()
+    }
+
+    /// Writes `bytes` to `name` in the temp directory and imports it.
+    @discardableResult
+    func importBytes(_ bytes: [UInt8], as name: String, options: ImportOptions = ImportOptions(),
+                     into database: AppDatabase? = nil) throws -> (path: String, receipt: FileReceipt, diagnostics: [Diagnostic]) {
+        let path = try dir.write(bytes, as: name)
+        let (receipt, diagnostics) = try Importer(database: database ?? db).importFile(path, options: options)
+        return (path, receipt, diagnostics)
+    }
+
+    @discardableResult
+    func importText(_ text: String, as name: String, options: ImportOptions = ImportOptions(),
+                    into database: AppDatabase? = nil) throws -> (path: String, receipt: FileReceipt, diagnostics: [Diagnostic]) {
+        try importBytes(Array(text.utf8), as: name, options: options, into: database)
+    }
+
+    func importPath(_ path: String, options: ImportOptions = ImportOptions()) throws -> (FileReceipt, [Diagnostic]) {
+        try Importer(database: db).importFile(path, options: options)
+    }
+
+    /// imported + duplicates + conflicts + rejected == rows, and the import_file record says the same.
+    func assertReceiptAddsUp(_ receipt: FileReceipt, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(receipt.imported + receipt.duplicates + receipt.conflicts + receipt.rejected, receipt.rows,
+                       "receipt of \(receipt.path) does not add up: \(receipt)", file: file, line: line)
+    }
+}
