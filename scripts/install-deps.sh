@@ -2,6 +2,10 @@
 # Installs the Debian packages sipas needs when they are missing: libcsv-dev (CSV parsing) and
 # libsqlite3-dev (SQLite). Needs root (or sudo) only when something is missing.
 set -euo pipefail
+if ! command -v swift >/dev/null 2>&1; then
+  echo "swift is not on PATH: install the Swift 6 toolchain (https://www.swift.org/install/linux/) first" >&2
+  exit 2
+fi
 missing=()
 for pkg in libcsv-dev libsqlite3-dev "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -13,7 +17,3 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
-if ! command -v swift >/dev/null 2>&1; then
-  echo "swift is not on PATH: install the Swift 6 toolchain (swift.org) first" >&2
-  exit 2
-fi

@@ -61,7 +61,8 @@ if [[ -z $browser ]]; then
     fi
 fi
 
-if ! fc-list 2>/dev/null | grep -qiE 'DejaVu Sans|Noto Sans'; then
+# (no grep -q: with pipefail, fc-list killed by SIGPIPE would read as "not found")
+if ! fc-list : family 2>/dev/null | grep -iE 'DejaVu Sans|Noto Sans' >/dev/null; then
     echo "$0: warning: neither DejaVu Sans nor Noto Sans is installed; Vietnamese may show missing glyphs" >&2
     echo "    (apt-get install fonts-dejavu-core or fonts-noto-core)" >&2
 fi

@@ -124,4 +124,23 @@ final class AnalysisCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "sipas: lỗi: chưa có dữ liệu: hãy chạy 'sipas import' trước\n  gợi ý: ví dụ: sipas import surveys/*.csv\n")
     }
+
+    /// Docs run: every `<!-- output: sipas … -->` block of the README is what that command prints now.
+    func testTheReadmeShowsRealOutput() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let parts = readme.components(separatedBy: "<!-- output: sipas ")
+        XCTAssertGreaterThanOrEqual(parts.count - 1, 3, "the README should show the demo's output")
+        for part in parts.dropFirst() {
+            let command = String(part.prefix { $0 != "\n" }).replacingOccurrences(of: " -->", with: "")
+            let block = try XCTUnwrap(part.components(separatedBy: "```text\n").dropFirst().first?
+                .components(separatedBy: "```\n").first, command)
+            if command.hasPrefix("import") {
+                let db = try temporaryDirectory(self).appendingPathComponent("readme.sqlite").path
+                XCTAssertEqual(try Sipas.run(["import", "--db", db] + Sipas.surveys).stderr, block, command)
+            } else {
+                let arguments = command.split(separator: " ").map(String.init)
+                XCTAssertEqual(try run(arguments).stdout, block, "README block of 'sipas \(command)' is stale")
+            }
+        }
+    }
 }

@@ -83,6 +83,7 @@ final class HtmlReportTests: XCTestCase {
         XCTAssertFalse(vi.contains(HtmlFixtures.scriptComment))
         XCTAssertFalse(vi.contains("<An toàn"))
         XCTAssertTrue(vi.contains("Phòng &quot;Quản lý&quot; công nghệ &amp; &lt;An toàn bức xạ&gt;"))
+        XCTAssertTrue(vi.contains("<span class=\"sub\"><code>2.001266</code> · Phòng &quot;Quản lý&quot; công nghệ &amp; &lt;An toàn bức xạ&gt;</span>"))
         XCTAssertTrue(vi.contains("KH&amp;CN"))
 
         // Parsed back, the comments are exactly the citizens' text, inside blockquotes.
@@ -204,19 +205,19 @@ final class HtmlReportTests: XCTestCase {
         // CC3: 1.342 of 1.475 (91,0%) is clearly below target.
         let cc3 = try texts(doc, "//table[@class='criteria']/tbody/tr[td[1]='CC3']/td")
         XCTAssertEqual(Array(cc3.prefix(6)), ["CC3", "Hướng dẫn rõ ràng, hoàn thiện hồ sơ một lần", "1.475", "1.342", "11", "91,0%"])
-        XCTAssertTrue(cc3.last?.contains("▼ dưới mục tiêu") ?? false, "\(cc3)")
+        XCTAssertEqual(cc3.last, "▼\u{00A0}dưới mục tiêu↓\u{00A0}giảm so với năm trước")
         let tc3 = try texts(doc, "//table[@class='criteria']/tbody/tr[td[1]='TC3']/td")
-        XCTAssertTrue(tc3.last?.contains("✓ đạt mục tiêu") ?? false, "\(tc3)")
+        XCTAssertEqual(tc3.last, "✓\u{00A0}đạt mục tiêu")
     }
 
     func testProceduresWorstFirstThinOnesLastAndMarked() throws {
         let doc = try parse(vi)
-        let codes = try texts(doc, "//table[@class='procedures']/tbody/tr/td[2]")
+        let codes = try texts(doc, "//table[@class='procedures']/tbody/tr/td[2]/span[@class='sub']/code")
         XCTAssertEqual(codes, ["1.004315", "2.001266", "1.005104", "1.008902", "2.002134", "1.003011", "1.009870"])
         let few = try doc.nodes(forXPath: "//table[@class='procedures']/tbody/tr[@class='few']")
         XCTAssertEqual(few.count, 2)
         for row in few {
-            XCTAssertTrue(row.stringValue?.contains("○ ít phiếu — chưa kết luận") ?? false)
+            XCTAssertTrue(row.stringValue?.contains("○\u{00A0}ít phiếu — chưa kết luận") ?? false)
             XCTAssertTrue(row.stringValue?.hasPrefix("—") ?? false)
         }
         // Flagged procedures link to their card.
@@ -233,7 +234,8 @@ final class HtmlReportTests: XCTestCase {
         }
         XCTAssertTrue(flags.contains("Nếu đạt 96%: chỉ số Sở +0,9 điểm"))
         XCTAssertTrue(flags.contains("Nếu đạt 96%: chỉ số Sở +0,04 điểm"))
-        for words in ["▼ dưới mục tiêu", "▽ có thể dưới mục tiêu", "↓ giảm so với năm trước", "○ ít phiếu — chưa kết luận"] {
+        for words in ["▼\u{00A0}dưới mục tiêu", "▽\u{00A0}có thể dưới mục tiêu", "↓\u{00A0}giảm so với năm trước",
+                      "○\u{00A0}ít phiếu — chưa kết luận"] {
             XCTAssertTrue(flags.contains(words), words)
         }
         XCTAssertTrue(flags.contains("Đã xét 7 thủ tục; 3 thủ tục bị gắn cờ"))
@@ -291,6 +293,26 @@ final class HtmlReportTests: XCTestCase {
         let empty = HtmlReport.render(doc, lang: .vi)
         _ = try parse(empty)
         XCTAssertTrue(empty.contains("Không có dữ liệu"))
+    }
+
+    func testNumbersNeverRoundOntoTheTargetOrZero() throws {
+        // 0.95996 is under 96%: printed 95,996%, not 96,0%; a clear change from +0.0002 is +0,02, not 0,0.
+        XCTAssertEqual(HtmlWords.percent(0.95996, .vi, target: 0.96), "95,996%")
+        XCTAssertEqual(HtmlWords.percent(0.9612, .vi, target: 0.96), "96,1%")
+        XCTAssertEqual(HtmlWords.percent(0.96, .vi, target: 0.96), "96,0%")
+        XCTAssertEqual(HtmlWords.range(Interval(value: 0.955, low: 0.95, high: 0.9598), .vi, target: 0.96), "95,0–95,98%")
+        XCTAssertEqual(HtmlWords.bound(0.0002, .vi, against: 0, sign: true), "+0,02")
+        XCTAssertEqual(HtmlWords.bound(-0.00004, .en, against: 0, sign: true), "−0.004")
+
+        var doc = HtmlFixtures.document()
+        doc.summary.index = Interval(value: 0.9531, low: 0.9462, high: 0.95996)
+        doc.summary.gap = 0.9531 - 0.96
+        doc.summary.change = ChangeValue(Change(difference: Interval(value: 0.008, low: 0.0002, high: 0.0158)), method: "mover")
+        let html = HtmlReport.render(doc, lang: .vi)
+        XCTAssertTrue(html.contains("KTC 95%: 94,6–95,996%"))
+        XCTAssertTrue(html.contains("▼ Dưới mục tiêu: cả khoảng tin cậy nằm dưới 96%."))
+        XCTAssertTrue(html.contains("KTC 95%: +0,02 đến +1,6 điểm"))
+        XCTAssertTrue(html.contains("tăng rõ rệt"))
     }
 
     func testAxisStartAndWrap() {

@@ -17,7 +17,7 @@ final class ImportIdempotencyTests: ImportTestCase {
     }
 
     private func tallyDump() throws -> [String: [Row]] {
-        try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables)
+        try ImportFixtures.dumpTallies(db.path)
     }
 
     func testSameFileTwiceIsAlreadyImported() throws {
@@ -27,7 +27,7 @@ final class ImportIdempotencyTests: ImportTestCase {
         XCTAssertFalse(first.alreadyImported)
         let count = try db.responseCount()
         let tallies = try tallyDump()
-        let everything = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
+        let everything = try ImportFixtures.dumpAll(db.path)
 
         let (second, diagnostics) = try importPath(path)
         XCTAssertTrue(second.alreadyImported)
@@ -39,13 +39,13 @@ final class ImportIdempotencyTests: ImportTestCase {
         XCTAssertEqual(diagnostics.first?.detail?.hasPrefix(path + ", "), true, diagnostics.first?.detail ?? "")
         XCTAssertEqual(try db.responseCount(), count)
         XCTAssertEqual(try tallyDump(), tallies)
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), everything)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), everything)
 
         // The same bytes under another name are the same file.
         let copy = try dir.write(text, as: "copy-of-a.csv")
         let (third, _) = try importPath(copy)
         XCTAssertTrue(third.alreadyImported)
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), everything)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), everything)
         try ImportFixtures.assertTalliesMatchResponses(db, years: [2024])
     }
 

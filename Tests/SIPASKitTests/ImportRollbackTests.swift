@@ -26,7 +26,7 @@ final class ImportRollbackTests: ImportTestCase {
 
     func testAFailureMidFileLeavesTheDatabaseExactlyAsBefore() throws {
         try seed()
-        let before = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
+        let before = try ImportFixtures.dumpAll(db.path)
         let count = try db.responseCount()
         let path = try dir.write(bigFile(), as: "big.csv")
 
@@ -41,8 +41,9 @@ final class ImportRollbackTests: ImportTestCase {
         XCTAssertLessThanOrEqual(row, 2000)
 
         XCTAssertEqual(try db.responseCount(), count)
-        let after = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
-        for table in ImportFixtures.allTables {
+        let after = try ImportFixtures.dumpAll(db.path)
+        XCTAssertEqual(after.keys.sorted(), before.keys.sorted())
+        for table in before.keys.sorted() {
             XCTAssertEqual(after[table], before[table], "table \(table) changed")
         }
         XCTAssertTrue(try integrityIsOK())
@@ -51,7 +52,7 @@ final class ImportRollbackTests: ImportTestCase {
         let outcome = Importer(database: db).importFiles([path], options: options)
         XCTAssertEqual(outcome.exitCode, 2)
         XCTAssertEqual(outcome.files.count, 0)
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), before)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
 
         // Then the same file imports normally.
         let (receipt, _) = try importPath(path)
@@ -69,7 +70,7 @@ final class ImportRollbackTests: ImportTestCase {
     /// A file longer than one batch: the fault fires while rows are still coming (truly mid-file).
     func testAFailureWellBeforeTheEndOfALongFileRollsBack() throws {
         try seed()
-        let before = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
+        let before = try ImportFixtures.dumpAll(db.path)
         var options = ImportOptions()
         options.fault = .throwAfterRows(500)
         options.chunkSize = 4093
@@ -81,7 +82,7 @@ final class ImportRollbackTests: ImportTestCase {
         guard case let .injectedFailure(row)? = error else { return XCTFail("got \(String(describing: error))") }
         XCTAssertGreaterThanOrEqual(row, 500)
         XCTAssertLessThan(row, 12_000, "the fault fires before the last rows were written")
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), before)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
         let (receipt, _) = try importPath(path)
         XCTAssertEqual(receipt.imported, 12_000)
     }
@@ -102,7 +103,7 @@ final class ImportRollbackTests: ImportTestCase {
 
     func testDryRunFillsTheReceiptAndWritesNothing() throws {
         try seed()
-        let before = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
+        let before = try ImportFixtures.dumpAll(db.path)
         var options = ImportOptions()
         options.dryRun = true
         let path = try dir.write(bigFile(), as: "big.csv")
@@ -117,7 +118,7 @@ final class ImportRollbackTests: ImportTestCase {
         XCTAssertEqual(receipt.years, [2024])
         XCTAssertEqual(receipt.firstDay, "2024-01-01")
         XCTAssertEqual(Set(diagnostics.map(\.code)), [.impossibleDate, .conflict])
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), before)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
 
         // A dry run leaves the file importable, with the same counts.
         let (real, _) = try importPath(path)
@@ -131,12 +132,12 @@ final class ImportRollbackTests: ImportTestCase {
     func testDryRunOfAnImportedFileSaysAlreadyImported() throws {
         let text = ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(10))
         try importText(text, as: "a.csv")
-        let before = try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables)
+        let before = try ImportFixtures.dumpAll(db.path)
         var options = ImportOptions()
         options.dryRun = true
         let (receipt, _) = try importPath(dir.path("a.csv"), options: options)
         XCTAssertTrue(receipt.alreadyImported)
         XCTAssertTrue(receipt.dryRun)
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.allTables), before)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
     }
 }

@@ -15,57 +15,73 @@ final class ImportTallyConsistencyTests: ImportTestCase {
         return receipt
     }
 
-    /// The bundled surveys as surveys/README.md describes them.
+    /// The bundled surveys as surveys/README.md describes them (the numbers are read from the README).
     func testBundledSurveysImportAsDocumented() throws {
+        let readme = ImportFixtures.SurveysReadme.current
         let paths = try ImportFixtures.bundledSurveys()
-        XCTAssertEqual(paths.map { URL(fileURLWithPath: $0).lastPathComponent }, [
-            "2023-trung-tam-hcc.csv", "2024-may-danh-gia-tai-quay.csv", "2024-q1-q2-trung-tam-hcc.csv",
-            "2024-q3-q4-cong-dvc.csv",
-        ])
+        let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }
+        XCTAssertEqual(names, ["2023-trung-tam-hcc.csv", "2024-may-danh-gia-tai-quay.csv", "2024-q1-q2-trung-tam-hcc.csv",
+                               "2024-q3-q4-cong-dvc.csv"])
+        XCTAssertEqual(Set(readme.records.keys), Set(names), "surveys/README.md: table 'What the importer should end up with'")
+        let portalName = "2024-q3-q4-cong-dvc.csv"
+        let bad = readme.badRows
+        XCTAssertEqual(bad.count, 8, "surveys/README.md: the bad rows table")
+        let rejectedCodes = bad.filter { !["duplicate", "conflict"].contains($0.code) }
+
         let outcome = Importer(database: db).importFiles(paths, options: ImportOptions())
         XCTAssertEqual(outcome.failures.count, 0)
         XCTAssertEqual(outcome.exitCode, 1, "rows of the portal file are set aside")
         let receipts = Dictionary(uniqueKeysWithValues: outcome.files.map { (URL(fileURLWithPath: $0.path).lastPathComponent, $0) })
-        func check(_ name: String, encoding: String, delimiter: String, scale: Int, rows: Int, imported: Int,
-                   duplicates: Int = 0, conflicts: Int = 0, rejected: Int = 0, line: UInt = #line) {
+        func check(_ name: String, encoding: String, delimiter: String, scale: Int, line: UInt = #line) {
             guard let r = receipts[name] else { return XCTFail("no receipt for \(name)", line: line) }
+            let isPortal = name == portalName
             XCTAssertEqual(r.encoding, encoding, name, line: line)
             XCTAssertEqual(r.delimiter, delimiter, name, line: line)
             XCTAssertEqual(r.scale, scale, name, line: line)
-            XCTAssertEqual(r.rows, rows, name, line: line)
-            XCTAssertEqual(r.imported, imported, name, line: line)
-            XCTAssertEqual(r.duplicates, duplicates, name, line: line)
-            XCTAssertEqual(r.conflicts, conflicts, name, line: line)
-            XCTAssertEqual(r.rejected, rejected, name, line: line)
+            XCTAssertEqual(r.rows, readme.records[name], "\(name): records", line: line)
+            XCTAssertEqual(r.imported, readme.stored[name], "\(name): stored", line: line)
+            XCTAssertEqual(r.duplicates, isPortal ? bad.filter { $0.code == "duplicate" }.count : 0, name, line: line)
+            XCTAssertEqual(r.conflicts, isPortal ? bad.filter { $0.code == "conflict" }.count : 0, name, line: line)
+            XCTAssertEqual(r.rejected, isPortal ? rejectedCodes.count : 0, name, line: line)
             assertReceiptAddsUp(r, line: line)
         }
-        check("2023-trung-tam-hcc.csv", encoding: "windows-1258", delimiter: ",", scale: 5, rows: 2380, imported: 2380)
-        check("2024-q1-q2-trung-tam-hcc.csv", encoding: "utf-8-bom", delimiter: ",", scale: 5, rows: 1246, imported: 1246)
-        check("2024-q3-q4-cong-dvc.csv", encoding: "utf-8", delimiter: ";", scale: 5, rows: 1425, imported: 1417,
-              duplicates: 1, conflicts: 1, rejected: 6)
-        check("2024-may-danh-gia-tai-quay.csv", encoding: "utf-16le", delimiter: "tab", scale: 3, rows: 299, imported: 299)
+        check("2023-trung-tam-hcc.csv", encoding: "windows-1258", delimiter: ",", scale: 5)
+        check("2024-q1-q2-trung-tam-hcc.csv", encoding: "utf-8-bom", delimiter: ",", scale: 5)
+        check(portalName, encoding: "utf-8", delimiter: ";", scale: 5)
+        check("2024-may-danh-gia-tai-quay.csv", encoding: "utf-16le", delimiter: "tab", scale: 3)
         XCTAssertEqual(receipts["2024-may-danh-gia-tai-quay.csv"]?.scaleInferred, true)
-        XCTAssertEqual(try db.responseCount(), 2380 + 2962)
+        XCTAssertEqual(readme.stored.values.reduce(0, +) - readme.stored["2023-trung-tam-hcc.csv", default: 0], 2962,
+                       "surveys/README.md: 2024 total")
+        XCTAssertEqual(try db.responseCount(), readme.stored.values.reduce(0, +))
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE day / 10000 = 2024"), 2962)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE day / 10000 = 2023"),
+                       readme.stored["2023-trung-tam-hcc.csv"])
 
-        // The eight bad rows of the portal file, where the README says they are.
-        let portal = ImportFixtures.survey("2024-q3-q4-cong-dvc.csv")
+        // The bad rows of the portal file, where the README says they are, each kept with its raw text.
+        let portal = ImportFixtures.survey(portalName)
         let rejects = try db.rejectRecords(file: portal)
-        XCTAssertEqual(rejects.map(\.row), [294, 421, 597, 806, 824, 1060, 1333])
-        XCTAssertEqual(rejects.map(\.code), ["rating-out-of-scale", "rating-unknown", "impossible-date",
-                                             "missing-procedure-code", "conflict", "ragged-row", "missing-date"])
-        XCTAssertEqual(rejects.map(\.column), ["CC2", "KQ2", "date", "procedure_code", "response_id", nil, "date"])
-        XCTAssertEqual(try db.rejectRecords().count, 7, "the other files set nothing aside")
-        for reject in rejects {
+        let keptAside = bad.filter { $0.code != "duplicate" }
+        XCTAssertEqual(rejects.map(\.row), keptAside.map(\.row))
+        XCTAssertEqual(rejects.map(\.code), keptAside.map(\.code))
+        XCTAssertEqual(rejects.map(\.column), keptAside.map(\.column))
+        XCTAssertEqual(try db.rejectRecords().count, keptAside.count, "the other files set nothing aside")
+        for (reject, expected) in zip(rejects, keptAside) {
             let fields = try ImportFixtures.fields(ofCSV: reject.raw, delimiter: 0x3B)
             XCTAssertEqual(fields.count, 1, "row \(reject.row) raw text is one record")
             XCTAssertEqual(fields.first?.count, reject.code == "ragged-row" ? 28 : 29, "row \(reject.row)")
+            XCTAssertEqual(fields.first?.first, expected.id, "row \(reject.row)")
         }
-        let conflict = try XCTUnwrap(rejects.first { $0.code == "conflict" })
-        XCTAssertTrue(conflict.raw.hasPrefix("KHCN-2024-001947;"))
-        // Comments with a line break are stored with it; the 13 of the README.
-        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE instr(comment, char(10)) > 0"), 13)
-        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE comment IS NOT NULL AND comment <> ''"), 460)
+        // The duplicate is stored once, from its first row.
+        for duplicate in bad where duplicate.code == "duplicate" {
+            XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE response_key = ?", [duplicate.id]), 1)
+            XCTAssertLessThan(try ImportFixtures.int(db.path, "SELECT row_number FROM response WHERE response_key = ?", [duplicate.id]),
+                              duplicate.row)
+        }
+        // Comments: as many as the README counts, line breaks kept.
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE comment IS NOT NULL"), readme.comments)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response WHERE instr(comment, char(10)) > 0"),
+                       readme.storedLineBreakComments)
+        XCTAssertGreaterThan(readme.storedLineBreakComments, 0)
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM procedure"), 15)
         try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "bundled")
     }
@@ -79,14 +95,14 @@ final class ImportTallyConsistencyTests: ImportTestCase {
             _ = try importBundled(name)
             try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after \(name)")
         }
-        let tallies = try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables)
+        let tallies = try ImportFixtures.dumpTallies(db.path)
 
         // 3. A re-import of every file: nothing changes.
         for path in try ImportFixtures.bundledSurveys() {
             let (receipt, _) = try importPath(path)
             XCTAssertTrue(receipt.alreadyImported, path)
         }
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables), tallies)
+        XCTAssertEqual(try ImportFixtures.dumpTallies(db.path), tallies)
         try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after re-import")
 
         // 4. The same responses in other bytes (LF instead of CRLF): all duplicates, tallies unchanged.
@@ -99,9 +115,9 @@ final class ImportTallyConsistencyTests: ImportTestCase {
             previous = byte
         }
         let (_, relf, _) = try importBytes(lf, as: "h1-lf.csv")
-        XCTAssertEqual(relf.duplicates, 1246)
+        XCTAssertEqual(relf.duplicates, ImportFixtures.SurveysReadme.current.stored["2024-q1-q2-trung-tam-hcc.csv"])
         XCTAssertEqual(relf.imported, 0)
-        XCTAssertEqual(try ImportFixtures.dump(db.path, tables: ImportFixtures.tallyTables), tallies)
+        XCTAssertEqual(try ImportFixtures.dumpTallies(db.path), tallies)
 
         // 5. A replace: corrected versions of responses of 2023 and 2024, one moved to another procedure.
         var options = ImportOptions()
@@ -116,7 +132,7 @@ final class ImportTallyConsistencyTests: ImportTestCase {
         let (_, replaced, _) = try importText(corrected, as: "corrections.csv", options: options)
         XCTAssertEqual(replaced.replaced, 4)
         XCTAssertEqual(replaced.imported, 4)
-        XCTAssertEqual(try db.responseCount(), 2380 + 2962)
+        XCTAssertEqual(try db.responseCount(), ImportFixtures.SurveysReadme.current.stored.values.reduce(0, +))
         try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after replace")
 
         // 6. A second, new file.
@@ -128,8 +144,10 @@ final class ImportTallyConsistencyTests: ImportTestCase {
 
     func testCriterionRatesOfTheBundledYearAreAsDocumented() throws {
         for path in try ImportFixtures.bundledSurveys() { _ = try importPath(path) }
-        // Pooled rate = all satisfied answers / all answers (surveys/README.md: 94.8% in 2023, 95.5% in 2024).
-        for (year, pooled) in [(2023, 0.948), (2024, 0.955)] {
+        // Pooled rate = all satisfied answers / all answers (surveys/README.md, column "Pooled", to 0.1 point).
+        let pooledFigures = ImportFixtures.SurveysReadme.current.pooled
+        XCTAssertEqual(pooledFigures.keys.sorted(), [2023, 2024])
+        for (year, pooled) in pooledFigures.sorted(by: { $0.key < $1.key }) {
             let total = try XCTUnwrap(db.tallies(period: .year(year), by: nil)).total
             let answered = (0..<total.criterionCount).reduce(0) { $0 + total.answered($1) }
             let satisfied = (0..<total.criterionCount).reduce(0) { $0 + total.satisfied($1) }

@@ -176,7 +176,9 @@ final class RenderFlagTests: XCTestCase {
         // One comment each at most.
         XCTAssertFalse(text.contains("2024-05-14"))
         XCTAssertTrue(text.contains("(2024-03-12)"))
-        XCTAssertTrue(text.contains("<script>alert(1)</script>"))   // Markdown neutralises nothing but | and line breaks
+        // A citizen's markup is backslash-escaped, so any Markdown renderer shows it as text.
+        XCTAssertTrue(text.contains("\\<script\\>alert(1)\\</script\\>"))
+        XCTAssertFalse(text.contains("<script>"))
     }
 
     func testMarkdownShortensLongComments() {
@@ -199,5 +201,12 @@ final class RenderFlagTests: XCTestCase {
                 }
             }
         }
+    }
+}
+
+final class RenderMarkdownEscapingTests: XCTestCase {
+    func testACitizensMarkupIsShownAsTextInMarkdown() {
+        XCTAssertEqual(Markdown.text("<script>alert(1)</script> & co"), "\\<script\\>alert(1)\\</script\\> \\& co")
+        XCTAssertEqual(Markdown.cell("a|b\n<i>"), "a\\|b<br>\\<i\\>")
     }
 }

@@ -104,6 +104,11 @@ CREATE TABLE tally_group (
     responses           INTEGER NOT NULL CHECK (responses >= 0),
     answered_any        INTEGER NOT NULL CHECK (answered_any >= 0),
     all_satisfied       INTEGER NOT NULL CHECK (all_satisfied >= 0),
+    -- Pair counts for the index intervals, for positions c < d of the catalogue in row-major order,
+    -- four little-endian signed 64-bit integers a pair: aa = answered both, sa = satisfied on c and
+    -- answered d, as = answered c and satisfied on d, ss = satisfied on both. One blob a group keeps
+    -- an import's tally flush and a summary's read at one row per group (not K(K-1)/2 rows).
+    pairs               BLOB NOT NULL CHECK (length(pairs) % 32 = 0),
     UNIQUE (month, catalog_id, procedure_id, unit_id, channel_id, respondent_type_id)
 );
 
@@ -115,19 +120,6 @@ CREATE TABLE tally_rating (
     n2 INTEGER NOT NULL CHECK (n2 >= 0), n3 INTEGER NOT NULL CHECK (n3 >= 0),
     n4 INTEGER NOT NULL CHECK (n4 >= 0), n5 INTEGER NOT NULL CHECK (n5 >= 0),
     PRIMARY KEY (group_id, position)
-) WITHOUT ROWID;
-
--- Pair counts for the index intervals, for positions c < d of the group's catalogue:
--- aa = answered both, sa = satisfied on c and answered d, as = answered c and satisfied on d,
--- ss = satisfied on both.
-CREATE TABLE tally_pair (
-    group_id  INTEGER NOT NULL REFERENCES tally_group(id),
-    c         INTEGER NOT NULL,
-    d         INTEGER NOT NULL,
-    aa INTEGER NOT NULL CHECK (aa >= 0), sa INTEGER NOT NULL CHECK (sa >= 0),
-    "as" INTEGER NOT NULL CHECK ("as" >= 0), ss INTEGER NOT NULL CHECK (ss >= 0),
-    PRIMARY KEY (group_id, c, d),
-    CHECK (c < d)
 ) WITHOUT ROWID;
 
 -- Figures the province published for the department, recorded by hand (sipas baseline set).

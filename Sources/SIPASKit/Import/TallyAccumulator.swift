@@ -90,9 +90,9 @@ struct TallyAccumulator: Sendable {
         ratings[group * criterionCount * 6 + c * 6 + value]
     }
 
-    func pair(_ group: Int, _ index: Int) -> (aa: Int, sa: Int, as: Int, ss: Int) {
-        let i = group * pairCount * 4 + index * 4
-        return (pairs[i], pairs[i + 1], pairs[i + 2], pairs[i + 3])
+    /// The group's pair counts: (aa, sa, as, ss) for each pair c < d in row-major order.
+    func pairCounts(_ group: Int) -> [Int] {
+        Array(pairs[(group * pairCount * 4)..<((group + 1) * pairCount * 4)])
     }
 
     /// Adds every count of `other` (same criterion count), with its keys mapped by `map`.

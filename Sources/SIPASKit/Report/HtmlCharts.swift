@@ -78,8 +78,8 @@ enum HtmlCharts {
                 svg += line(x(index.low), mid - 6, x(index.low), mid + 6, stroke: ink, width: 1.6)
                 svg += line(x(index.high), mid - 6, x(index.high), mid + 6, stroke: ink, width: 1.6)
                 svg += "<text x=\"\(f(column))\" y=\"\(f(y + 24))\" font-size=\"13\" fill=\"\(ink)\">"
-                    + "<tspan font-weight=\"700\">\(HtmlEscape.text(NumberFormat.percent(index.value, lang)))</tspan>"
-                    + "<tspan font-size=\"12\" fill=\"\(muted)\"> (\(HtmlEscape.text(HtmlWords.range(index, lang))))</tspan>"
+                    + "<tspan font-weight=\"700\">\(HtmlEscape.text(HtmlWords.percent(index.value, lang, target: s.target)))</tspan>"
+                    + "<tspan font-size=\"12\" fill=\"\(muted)\"> (\(HtmlEscape.text(HtmlWords.range(index, lang, target: s.target))))</tspan>"
                     + "</text>"
             } else {
                 svg += text(x: x0 + 6, y: y + 25, lang.pick("không có câu trả lời", "no answers"),
@@ -91,7 +91,7 @@ enum HtmlCharts {
                 svg += line(x(previous), y + 33, x(previous), y + 45, stroke: "#5f6b78", width: 1.6)
             }
             svg += text(x: column, y: y + 44,
-                        "\(previousYear): " + HtmlWords.percent(row.previous, lang),
+                        "\(previousYear): " + HtmlWords.percent(row.previous, lang, target: s.target),
                         size: 12, fill: muted)
         }
         // Target line over the bars.

@@ -48,7 +48,8 @@ struct HtmlPage {
     private var target: String { HtmlWords.target(s.target, lang) }
 
     private func e(_ text: String) -> String { HtmlEscape.text(text) }
-    private func pct(_ x: Double?) -> String { HtmlWords.percent(x, lang) }
+    /// A share as a percentage; more digits only when one would print it as the target it is not.
+    private func pct(_ x: Double?) -> String { HtmlWords.percent(x, lang, target: s.target) }
     private func int(_ n: Int) -> String { NumberFormat.integer(n, lang) }
 
     /// A paragraph with the escaped Vietnamese or English text.
@@ -60,6 +61,11 @@ struct HtmlPage {
     /// A `<dt>`/`<dd>` pair; `markup` is already escaped.
     private func item(_ term: String, _ markup: String) -> String {
         "<dt>" + e(term) + "</dt><dd>" + markup + "</dd>\n"
+    }
+
+    /// A `<colgroup>` fixing the columns' widths (percent), so that a wide table prints on A4.
+    private func columns(_ widths: [Int]) -> String {
+        "<colgroup>" + widths.map { "<col style=\"width: \($0)%\"/>" }.joined() + "</colgroup>\n"
     }
 
     /// `<th>` cells of a header row.
@@ -121,8 +127,8 @@ struct HtmlPage {
         // The index.
         h += "<section>\n<h2>" + e(lang.pick("Chỉ số SIPAS năm \(s.year)", "SIPAS index \(s.year)")) + "</h2>\n"
         if let index = s.index {
-            h += "<p class=\"big\">" + e(NumberFormat.percent(index.value, lang)) + "</p>\n"
-            h += "<p>" + e(HtmlWords.ci(index, lang)) + "</p>\n"
+            h += "<p class=\"big\">" + e(pct(index.value)) + "</p>\n"
+            h += "<p>" + e(HtmlWords.ci(index, lang, target: s.target)) + "</p>\n"
         } else {
             h += "<p class=\"big\">—</p>\n" + para(nil, "chưa có câu trả lời", "no answers yet")
         }
@@ -136,7 +142,8 @@ struct HtmlPage {
             let gap = s.gap ?? index.value - s.target
             let under = gap < 0
             let cls = under ? (index.high < s.target ? "v-below" : "v-possibly") : "v-ok"
-            h += "<p class=\"gap \(cls)\">" + (under ? "▼ " : "▲ ") + e(HtmlWords.points(gap, lang)) + "</p>\n"
+            h += "<p class=\"gap \(cls)\">" + (under ? "▼ " : "▲ ")
+                + e(HtmlWords.bound(gap, lang, against: 0, sign: true) + lang.pick(" điểm", " pt")) + "</p>\n"
             let word = under ? lang.pick("Thấp hơn mục tiêu", "Under the target")
                              : lang.pick("Bằng hoặc cao hơn mục tiêu", "At or over the target")
             h += "<p class=\"\(cls)\"><strong>" + e(word) + "</strong></p>\n"
@@ -280,7 +287,7 @@ struct HtmlPage {
     private func criteriaSection() -> String {
         let prevYear = s.previous.map { lang.pick("Năm \($0.year)", "\($0.year)") } ?? lang.pick("Năm trước", "Last year")
         var h = "<section id=\"criteria\">\n<h2>" + e(lang.pick("Các tiêu chí", "Criteria")) + "</h2>\n"
-        h += "<table class=\"criteria\">\n<thead>\n<tr>"
+        h += "<table class=\"criteria\">\n" + columns([5, 24, 7, 7, 7, 7, 12, 7, 10, 14]) + "<thead>\n<tr>"
         h += headCells([
             (lang.pick("Mã", "Code"), false), (lang.pick("Tiêu chí", "Criterion"), false),
             (lang.pick("Trả lời", "Answered"), true), (lang.pick("Hài lòng", "Satisfied"), true),
@@ -293,7 +300,7 @@ struct HtmlPage {
             h += "<tbody>\n<tr class=\"element\"><th scope=\"rowgroup\">" + e(el.code) + "</th><td>" + e(el.label) + "</td>"
             h += "<td colspan=\"3\" class=\"small\">" + e(lang.pick("chỉ số yếu tố", "element index")) + "</td>"
             h += "<td class=\"num\">" + e(pct(el.index?.value)) + "</td>"
-            h += "<td class=\"num\">" + e(el.index.map { HtmlWords.range($0, lang) } ?? "—") + "</td>"
+            h += "<td class=\"num\">" + e(el.index.map { HtmlWords.range($0, lang, target: s.target) } ?? "—") + "</td>"
             h += "<td class=\"num\">" + e(pct(el.previous)) + "</td>" + changeCell(el.change)
             h += "<td>" + marks(el.index, el.change, responses: s.responses) + "</td></tr>\n"
             for c in el.criteria {
@@ -301,7 +308,7 @@ struct HtmlPage {
                 h += "<td class=\"num\">" + int(c.answered) + "</td><td class=\"num\">" + int(c.satisfied) + "</td>"
                 h += "<td class=\"num\">" + int(c.noAnswer) + "</td>"
                 h += "<td class=\"num\">" + e(pct(c.rate?.value)) + "</td>"
-                h += "<td class=\"num\">" + e(c.rate.map { HtmlWords.range($0, lang) } ?? "—") + "</td>"
+                h += "<td class=\"num\">" + e(c.rate.map { HtmlWords.range($0, lang, target: s.target) } ?? "—") + "</td>"
                 h += "<td class=\"num\">" + e(pct(c.previous)) + "</td>" + changeCell(c.change)
                 h += "<td>" + marks(c.rate, c.change, responses: c.answered) + "</td></tr>\n"
             }
@@ -320,8 +327,8 @@ struct HtmlPage {
         let symbol = HtmlWords.changeSymbol(change)
         let cls = change.clear ? (change.value > 0 ? " v-up" : " v-fell") : ""
         let value = NumberFormat.decimal(change.value * 100, lang, digits: 1, sign: true)
-        let range = NumberFormat.decimal(change.low * 100, lang, digits: 1, sign: true) + "…"
-            + NumberFormat.decimal(change.high * 100, lang, digits: 1, sign: true)
+        let range = HtmlWords.bound(change.low, lang, against: 0, sign: true) + "…"
+            + HtmlWords.bound(change.high, lang, against: 0, sign: true)
         return "<td class=\"num\(cls)\">" + e((symbol.isEmpty ? "" : symbol + " ") + value)
             + "<span class=\"sub\">" + e(range) + "</span></td>"
     }
@@ -366,10 +373,11 @@ struct HtmlPage {
         h += para(nil,
                   "Xếp từ thấp nhất; \(byUnit ? "đơn vị" : "thủ tục") dưới \(min) phiếu xếp cuối, chỉ hiển thị, không đánh giá. Tên có gạch chân: xem phần cần ưu tiên cải thiện.",
                   "Worst first; \(byUnit ? "units" : "procedures") with fewer than \(min) responses come last, shown but not judged. Underlined names: see the section on what to fix first.")
-        h += "<table class=\"procedures\">\n<thead>\n<tr>"
+        // The code goes under the name: provincial procedure codes are long (1.010843.000.00.00.H33).
+        h += "<table class=\"procedures\">\n" + columns([4, 31, 6, 7, 12, 9, 7, 10, 14]) + "<thead>\n<tr>"
         h += headCells([
-            ("#", true), (lang.pick("Mã", "Code"), false),
-            (byUnit ? lang.pick("Đơn vị", "Unit") : lang.pick("Thủ tục (đơn vị)", "Procedure (unit)"), false),
+            ("#", true),
+            (byUnit ? lang.pick("Đơn vị (mã)", "Unit (code)") : lang.pick("Thủ tục (mã, đơn vị)", "Procedure (code, unit)"), false),
             (lang.pick("Phiếu", "Responses"), true), (lang.pick("Chỉ số", "Index"), true),
             (lang.pick("KTC 95%", "95% CI"), true), (lang.pick("Yếu tố thấp nhất", "Weakest element"), false),
             (prevYear, true), (lang.pick("Thay đổi (điểm)", "Change (pt)"), true), (lang.pick("Đánh giá", "Assessment"), false),
@@ -381,7 +389,9 @@ struct HtmlPage {
             if linkable, let anchor = anchors[g.key] {
                 name = "<a href=\"#flag-\(anchor)\">" + name + "</a>"
             }
-            if let unit = g.unit, !unit.isEmpty, !byUnit { name += "<span class=\"sub\">" + e(unit) + "</span>" }
+            name += "<span class=\"sub\"><code>" + e(g.key) + "</code>"
+            if let unit = g.unit, !unit.isEmpty, !byUnit { name += " · " + e(unit) }
+            name += "</span>"
             let rankText: String
             if g.tooFewAnswers {
                 rankText = "—"
@@ -390,9 +400,9 @@ struct HtmlPage {
                 rankText = String(rank)
             }
             h += "<tr" + (g.tooFewAnswers ? " class=\"few\"" : "") + "><td class=\"num\">" + rankText + "</td>"
-            h += "<td><code>" + e(g.key) + "</code></td><td>" + name + "</td>"
+            h += "<td>" + name + "</td>"
             h += "<td class=\"num\">" + int(g.responses) + "</td><td class=\"num\">" + e(pct(g.index?.value)) + "</td>"
-            h += "<td class=\"num\">" + e(g.index.map { HtmlWords.range($0, lang) } ?? "—") + "</td>"
+            h += "<td class=\"num\">" + e(g.index.map { HtmlWords.range($0, lang, target: s.target) } ?? "—") + "</td>"
             let scored = g.elements.compactMap { el in el.index.map { (el.code, $0) } }
             if let weakest = scored.min(by: { $0.1 < $1.1 }) {
                 h += "<td class=\"nowrap\">" + e(weakest.0 + " " + pct(weakest.1)) + "</td>"
@@ -418,18 +428,22 @@ struct HtmlPage {
         let what = byUnit ? lang.pick("đơn vị", "units") : lang.pick("thủ tục", "procedures")
         let heading = byUnit ? lang.pick("Đơn vị cần ưu tiên cải thiện", "Units to fix first")
                              : lang.pick("Thủ tục cần ưu tiên cải thiện", "Procedures to fix first")
-        var h = "<section id=\"flags\">\n<h2>" + e(heading) + "</h2>\n"
+        var h = "<section id=\"flags\">\n"
+        let title = "<h2>" + e(heading) + "</h2>\n"
         let examined = int(f.examined), flagged = int(f.items.count), goal = HtmlWords.target(f.target, lang)
         guard !f.items.isEmpty else {
-            h += para("v-ok", "✓ Không có \(what) nào bị gắn cờ trong số \(examined) \(what) đã xét.",
-                      "✓ None of the \(examined) \(what) examined is flagged.")
+            h += title + para("v-ok", "✓ Không có \(what) nào bị gắn cờ trong số \(examined) \(what) đã xét.",
+                              "✓ None of the \(examined) \(what) examined is flagged.")
             return h + "</section>\n"
         }
-        h += para(nil,
+        // The heading, its lead and the first card stay together on paper.
+        h += "<div class=\"keep\">\n" + title
+        h += para("lead",
                   "Đã xét \(examined) \(what); \(flagged) \(what) bị gắn cờ, xếp theo mức ảnh hưởng: \(what) nào nếu đạt \(goal) thì chỉ số của Sở tăng nhiều nhất được xếp trước.",
                   "\(examined) \(what) examined; \(flagged) flagged, ordered by impact: the one that would raise the department's index most by reaching \(goal) comes first.")
         for (i, item) in f.items.enumerated() {
             h += flagCard(item, number: i + 1, goal: goal)
+            if i == 0 { h += "</div>\n" }
         }
         return h + "</section>\n"
     }
@@ -453,7 +467,7 @@ struct HtmlPage {
         h += para("impact", "Nếu đạt \(goal): chỉ số Sở \(impact)", "If it reached \(goal): department index \(impact)")
         h += "<dl class=\"facts\">\n"
         h += item(lang.pick("Số phiếu", "Responses"), int(g.responses))
-        let index = pct(g.index?.value) + (g.index.map { " (" + HtmlWords.ci($0, lang) + ")" } ?? "")
+        let index = pct(g.index?.value) + (g.index.map { " (" + HtmlWords.ci($0, lang, target: s.target) + ")" } ?? "")
         h += item(lang.pick("Chỉ số", "Index"), e(index))
         var previous = pct(g.previous)
         if let change = g.change {
@@ -523,7 +537,7 @@ struct HtmlPage {
                 + " Khoảng tin cậy (KTC) 95% của tỷ lệ tiêu chí theo phương pháp Wilson; của chỉ số theo phương sai tuyến tính hoá trên từng phiếu (các câu trả lời của cùng một người có tương quan). "
                 + "KTC của thay đổi so với năm trước theo phương pháp Newcombe (tỷ lệ) và MOVER (chỉ số); so với số liệu tỉnh công bố thì coi số liệu đó là cố định. "
                 + "Một thay đổi là rõ rệt khi KTC của nó không chứa 0. Kết quả dưới \(min) phiếu được hiển thị nhưng không đánh giá.",
-            "A criterion's satisfaction rate is the answers “Satisfied” or “Very satisfied” over those who answered it; no answer is left out of the denominator. "
+            "A criterion's satisfaction rate is the answers “Satisfied” or “Very satisfied” over those who answered it; a criterion left blank is left out of the denominator. "
                 + methodSentence
                 + " 95% confidence intervals (CI): Wilson score intervals for criterion rates; linearised variance over respondents for indices (one person's answers are correlated). "
                 + "Changes against last year: Newcombe's interval for rates and MOVER for indices; a published figure is taken as fixed. "

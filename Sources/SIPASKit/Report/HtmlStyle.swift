@@ -56,11 +56,11 @@ enum HtmlStyle {
     th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.element th, tr.element td { background: #f5f7fa; font-weight: 600; border-top: 1px solid #8d9bad; }
     tr.few td, tr.few th { color: #555; }
-    table.criteria td:nth-child(2) { width: 30%; }
-    table.procedures td:nth-child(3) { width: 34%; }
+    table.criteria, table.procedures { table-layout: fixed; }
     thead th.num { white-space: normal; }
-    table.criteria td:last-child, table.procedures td:last-child { width: 12em; }
+    table.criteria td, table.procedures td { overflow-wrap: break-word; }
     td .sub { display: block; font-size: .78rem; color: #555; font-weight: 400; }
+    td .sub code { font-size: .95em; color: #333; }
 
     article.flag {
       border: 1px solid #b9c3cf; border-left: 4px solid #a3161a; border-radius: 3px;
@@ -87,12 +87,15 @@ enum HtmlStyle {
       html { font-size: 9.5pt; background: none; }
       body { max-width: none; margin: 0; padding: 0; }
       h2 { break-after: avoid; page-break-after: avoid; }
-      h3, h4 { break-after: avoid; page-break-after: avoid; }
+      h3, h4, p.lead { break-after: avoid; page-break-after: avoid; }
+      p { orphans: 2; widows: 2; }
+      div.keep { break-inside: avoid; page-break-inside: avoid; }
       thead th, tr.element th, tr.element td { background: none; }
       thead { display: table-header-group; }
       tr, figure, blockquote, .headline, dl.facts { break-inside: avoid; page-break-inside: avoid; }
       article.flag { break-inside: avoid; page-break-inside: avoid; border-left-width: 3px; }
       table { font-size: 8.5pt; }
+      th, td { padding: 3px 4px; }
       .big { font-size: 2.4rem; }
       a { color: inherit; text-decoration: none; }
     }

@@ -8,9 +8,10 @@ enum HtmlWords {
     // MARK: numbers
 
     /// `0.9643` → `96,4%`; nil → `—`.
-    static func percent(_ fraction: Double?, _ lang: Language) -> String {
+    /// With `target`, a value that one decimal would print as the target gets more digits (`95,96%`).
+    static func percent(_ fraction: Double?, _ lang: Language, target: Double? = nil) -> String {
         guard let fraction else { return "—" }
-        return NumberFormat.percent(fraction, lang)
+        return bound(fraction, lang, against: target) + "%"
     }
 
     /// The target as people write it: `96%` (one decimal only when it has one: `96,5%`).
@@ -20,15 +21,29 @@ enum HtmlWords {
         return NumberFormat.percent(target, lang, digits: digits)
     }
 
-    /// An interval of shares, compact: `95,1–97,5%`.
-    static func range(_ interval: Interval, _ lang: Language) -> String {
-        NumberFormat.decimal(interval.low * 100, lang, digits: 1) + "–"
-            + NumberFormat.decimal(interval.high * 100, lang, digits: 1) + "%"
+    /// An interval of shares, compact: `95,1–97,5%`. A bound that would round onto `target` without
+    /// being on it gets more digits (`95,96–97,5%`, not `96,0–97,5%` for an interval that does not
+    /// reach 96%), so the numbers never contradict the verdict next to them.
+    static func range(_ interval: Interval, _ lang: Language, target: Double? = nil) -> String {
+        bound(interval.low, lang, against: target) + "–" + bound(interval.high, lang, against: target) + "%"
     }
 
     /// `KTC 95%: 95,1–97,5%` / `95% CI: 95.1–97.5%`.
-    static func ci(_ interval: Interval, _ lang: Language) -> String {
-        lang.pick("KTC 95%: ", "95% CI: ") + range(interval, lang)
+    static func ci(_ interval: Interval, _ lang: Language, target: Double? = nil) -> String {
+        lang.pick("KTC 95%: ", "95% CI: ") + range(interval, lang, target: target)
+    }
+
+    /// A share (or a change, `sign: true`) in percent with one decimal, or up to three when one decimal
+    /// would print it equal to `threshold` although it is not (`+0,02`, never `0,0` for a clear rise).
+    static func bound(_ fraction: Double, _ lang: Language, against threshold: Double?, sign: Bool = false) -> String {
+        var digits = 1
+        if let threshold, fraction != threshold {
+            while digits < 3 && NumberFormat.decimal(fraction * 100, lang, digits: digits)
+                == NumberFormat.decimal(threshold * 100, lang, digits: digits) {
+                digits += 1
+            }
+        }
+        return NumberFormat.decimal(fraction * 100, lang, digits: digits, sign: sign)
     }
 
     /// A change in points: `+1,2 điểm` / `+1.2 pt`.
@@ -38,8 +53,8 @@ enum HtmlWords {
 
     /// A change's interval in points: `−0,4 đến +3,5 điểm` / `−0.4 to +3.5 pt`.
     static func changeRange(_ change: ChangeValue, _ lang: Language) -> String {
-        NumberFormat.decimal(change.low * 100, lang, digits: 1, sign: true) + lang.pick(" đến ", " to ")
-            + NumberFormat.decimal(change.high * 100, lang, digits: 1, sign: true) + lang.pick(" điểm", " pt")
+        bound(change.low, lang, against: 0, sign: true) + lang.pick(" đến ", " to ")
+            + bound(change.high, lang, against: 0, sign: true) + lang.pick(" điểm", " pt")
     }
 
     /// Whether a change is clear, in words.

@@ -59,6 +59,11 @@ struct RawStatement {
         return false
     }
 
+    /// Ends a query early (after reading the rows it needed).
+    func finish() throws { sqlite3_reset(handle) }
+
+    var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(db.sqliteConnection) }
+
     func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(handle, column)) }
 
     func blob(_ column: Int32) -> [UInt8] {

@@ -118,16 +118,26 @@ struct TallySetBuilder {
         }
     }
 
-    mutating func addPair(_ slot: Int, catalog id: Int, c: Int, d: Int, counts n: (aa: Int, sa: Int, as: Int, ss: Int)) {
-        guard let map = positionMaps[id], let c2 = map[c], let d2 = map[d] else { return }
+    /// Adds a group's pair counts (aa, sa, as, ss for each pair c < d of its catalogue, row-major).
+    mutating func addPairs(_ slot: Int, catalog id: Int, counts n: [Int]) {
+        guard let map = positionMaps[id] else { return }
         let k = self.k
-        update(slot) { t in
-            t.bothAnswered[c2 * k + d2] += n.aa
-            t.bothAnswered[d2 * k + c2] += n.aa
-            t.satisfiedAnswered[c2 * k + d2] += n.sa   // satisfied on c, answered d
-            t.satisfiedAnswered[d2 * k + c2] += n.as   // satisfied on d, answered c
-            t.bothSatisfied[c2 * k + d2] += n.ss
-            t.bothSatisfied[d2 * k + c2] += n.ss
+        var i = 0
+        for c in 0..<map.count {
+            for d in (c + 1)..<max(map.count, c + 1) {
+                defer { i += 4 }
+                guard i + 3 < n.count, let c2 = map[c], let d2 = map[d] else { continue }
+                let (aa, sa, as_, ss) = (n[i], n[i + 1], n[i + 2], n[i + 3])
+                if aa == 0 && sa == 0 && as_ == 0 && ss == 0 { continue }
+                update(slot) { t in
+                    t.bothAnswered[c2 * k + d2] += aa
+                    t.bothAnswered[d2 * k + c2] += aa
+                    t.satisfiedAnswered[c2 * k + d2] += sa    // satisfied on c, answered d
+                    t.satisfiedAnswered[d2 * k + c2] += as_   // satisfied on d, answered c
+                    t.bothSatisfied[c2 * k + d2] += ss
+                    t.bothSatisfied[d2 * k + c2] += ss
+                }
+            }
         }
     }
 

@@ -32,7 +32,7 @@ extension AppDatabase {
             guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return nil }
             let groups = try RawStatement(db, sql: """
                 SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
-                       responses, answered_any, all_satisfied
+                       responses, answered_any, all_satisfied, pairs
                 FROM tally_group WHERE month BETWEEN ?1 AND ?2
                 """)
             groups.bind(1, period.fromMonth)
@@ -45,6 +45,7 @@ extension AppDatabase {
                 builder.addHead(slot, responses: groups.int(7), answeredAny: groups.int(8),
                                 allSatisfied: groups.int(9), procedure: key.procedure, unit: key.unit)
                 slotOfGroup[groups.int(0)] = (slot, groups.int(1))
+                builder.addPairs(slot, catalog: groups.int(1), counts: PairBlob.decode(groups.blob(10)))
             }
             let ratings = try RawStatement(db, sql: """
                 SELECT r.group_id, r.position, r.n0, r.n1, r.n2, r.n3, r.n4, r.n5
@@ -57,17 +58,6 @@ extension AppDatabase {
                 builder.addRatings(slot, catalog: catalog, position: ratings.int(1),
                                    counts: (ratings.int(2), ratings.int(3), ratings.int(4), ratings.int(5),
                                             ratings.int(6), ratings.int(7)))
-            }
-            let pairs = try RawStatement(db, sql: """
-                SELECT p.group_id, p.c, p.d, p.aa, p.sa, p."as", p.ss
-                FROM tally_pair p JOIN tally_group g ON g.id = p.group_id WHERE g.month BETWEEN ?1 AND ?2
-                """)
-            pairs.bind(1, period.fromMonth)
-            pairs.bind(2, period.toMonth)
-            while try pairs.step() {
-                guard let (slot, catalog) = slotOfGroup[pairs.int(0)] else { continue }
-                builder.addPair(slot, catalog: catalog, c: pairs.int(1), d: pairs.int(2),
-                                counts: (pairs.int(3), pairs.int(4), pairs.int(5), pairs.int(6)))
             }
             return builder.finish()
         }

@@ -1,21 +1,28 @@
 import GRDB
 
-/// Adds accumulated counts to the tally tables (upserts: counts add up across files).
+/// Adds accumulated counts to the tally tables: counts add up across files (and go down when a
+/// replaced response is taken back out).
 struct TallyWriter {
-    private let group: RawStatement
+    private let findGroup: RawStatement
+    private let insertGroup: RawStatement
+    private let updateGroup: RawStatement
     private let rating: RawStatement
-    private let pair: RawStatement
 
     init(_ db: Database) throws {
-        group = try RawStatement(db, sql: """
+        findGroup = try RawStatement(db, sql: """
+            SELECT id, pairs FROM tally_group
+            WHERE month = ?1 AND catalog_id = ?2 AND procedure_id = ?3 AND unit_id = ?4 AND channel_id = ?5
+              AND respondent_type_id = ?6
+            """)
+        insertGroup = try RawStatement(db, sql: """
             INSERT INTO tally_group (month, catalog_id, procedure_id, unit_id, channel_id, respondent_type_id,
-                                     responses, answered_any, all_satisfied)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            ON CONFLICT (month, catalog_id, procedure_id, unit_id, channel_id, respondent_type_id) DO UPDATE SET
-                responses = responses + excluded.responses,
-                answered_any = answered_any + excluded.answered_any,
-                all_satisfied = all_satisfied + excluded.all_satisfied
-            RETURNING id
+                                     responses, answered_any, all_satisfied, pairs)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            """)
+        updateGroup = try RawStatement(db, sql: """
+            UPDATE tally_group SET responses = responses + ?2, answered_any = answered_any + ?3,
+                                   all_satisfied = all_satisfied + ?4, pairs = ?5
+            WHERE id = ?1
             """)
         rating = try RawStatement(db, sql: """
             INSERT INTO tally_rating (group_id, position, n0, n1, n2, n3, n4, n5)
@@ -24,28 +31,39 @@ struct TallyWriter {
                 n0 = n0 + excluded.n0, n1 = n1 + excluded.n1, n2 = n2 + excluded.n2,
                 n3 = n3 + excluded.n3, n4 = n4 + excluded.n4, n5 = n5 + excluded.n5
             """)
-        pair = try RawStatement(db, sql: """
-            INSERT INTO tally_pair (group_id, c, d, aa, sa, "as", ss) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT (group_id, c, d) DO UPDATE SET
-                aa = aa + excluded.aa, sa = sa + excluded.sa, "as" = "as" + excluded."as", ss = ss + excluded.ss
-            """)
     }
 
     func add(_ tally: TallyAccumulator, catalogID: Int64) throws {
         let k = tally.criterionCount
         for (index, key) in tally.keys.enumerated() {
             let head = tally.head(index)
-            if head.responses == 0 && head.answeredAny == 0 && head.allSatisfied == 0 { continue }
-            group.bind(1, Int64(key.month))
-            group.bind(2, catalogID)
-            group.bind(3, Int64(key.procedure))
-            group.bind(4, Int64(key.unit))
-            group.bind(5, Int64(key.channel))
-            group.bind(6, Int64(key.respondentType))
-            group.bind(7, head.responses)
-            group.bind(8, head.answeredAny)
-            group.bind(9, head.allSatisfied)
-            let groupID = try group.runReturningInt()
+            var pairs = tally.pairCounts(index)
+            if head == (0, 0, 0) && pairs.allSatisfy({ $0 == 0 }) { continue }
+            let keyValues = [Int64(key.month), catalogID, Int64(key.procedure), Int64(key.unit),
+                             Int64(key.channel), Int64(key.respondentType)]
+            for (i, value) in keyValues.enumerated() { findGroup.bind(Int32(i + 1), value) }
+            let groupID: Int64
+            if try findGroup.step() {
+                groupID = Int64(findGroup.int(0))
+                let stored = PairBlob.decode(findGroup.blob(1))
+                try findGroup.finish()
+                guard stored.count == pairs.count else { throw DatabaseError(message: "tally_group \(groupID): pairs of another size") }
+                for i in pairs.indices { pairs[i] += stored[i] }
+                updateGroup.bind(1, groupID)
+                updateGroup.bind(2, head.responses)
+                updateGroup.bind(3, head.answeredAny)
+                updateGroup.bind(4, head.allSatisfied)
+                updateGroup.bindBlob(5, PairBlob.encode(pairs))
+                try updateGroup.run()
+            } else {
+                for (i, value) in keyValues.enumerated() { insertGroup.bind(Int32(i + 1), value) }
+                insertGroup.bind(7, head.responses)
+                insertGroup.bind(8, head.answeredAny)
+                insertGroup.bind(9, head.allSatisfied)
+                insertGroup.bindBlob(10, PairBlob.encode(pairs))
+                try insertGroup.run()
+                groupID = findGroup.lastInsertedRowID
+            }
             for c in 0..<k {
                 let counts = (0...5).map { tally.rating(index, criterion: c, value: $0) }
                 if counts.allSatisfy({ $0 == 0 }) { continue }
@@ -54,22 +72,29 @@ struct TallyWriter {
                 for (i, n) in counts.enumerated() { rating.bind(Int32(3 + i), n) }
                 try rating.run()
             }
-            var p = 0
-            for c in 0..<k {
-                for d in (c + 1)..<max(k, c + 1) {
-                    let counts = tally.pair(index, p)
-                    p += 1
-                    if counts == (0, 0, 0, 0) { continue }
-                    pair.bind(1, groupID)
-                    pair.bind(2, c)
-                    pair.bind(3, d)
-                    pair.bind(4, counts.aa)
-                    pair.bind(5, counts.sa)
-                    pair.bind(6, counts.as)
-                    pair.bind(7, counts.ss)
-                    try pair.run()
-                }
-            }
         }
+    }
+}
+
+/// The `tally_group.pairs` blob: (aa, sa, as, ss) for each pair c < d, little-endian Int64.
+enum PairBlob {
+    static func encode(_ counts: [Int]) -> [UInt8] {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(counts.count * 8)
+        for value in counts {
+            let v = UInt64(bitPattern: Int64(value))
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        }
+        return bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) -> [Int] {
+        var counts = [Int](repeating: 0, count: bytes.count / 8)
+        for i in counts.indices {
+            var v: UInt64 = 0
+            for j in 0..<8 { v |= UInt64(bytes[i * 8 + j]) << UInt64(8 * j) }
+            counts[i] = Int(Int64(bitPattern: v))
+        }
+        return counts
     }
 }

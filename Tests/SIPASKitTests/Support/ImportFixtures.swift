@@ -132,15 +132,28 @@ enum ImportFixtures {
         }
     }
 
-    static let tallyTables = ["tally_group", "tally_rating", "tally_pair"]
-    static let allTables = ["catalog", "criterion", "catalog_criterion", "procedure", "unit", "channel",
-                            "respondent_type", "import_file", "response", "rejected_row", "tally_group",
-                            "tally_rating", "tally_pair", "baseline", "baseline_element"]
+    /// Every table of the database (the schema may grow: the list is read, not assumed).
+    static func tables(_ path: String) throws -> [String] {
+        try rows(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .map { $0[0] as String }
+    }
 
     static func dump(_ path: String, tables: [String]) throws -> [String: [Row]] {
         var out: [String: [Row]] = [:]
         for table in tables { out[table] = try dump(path, table: table) }
         return out
+    }
+
+    /// Every row of every table.
+    static func dumpAll(_ path: String) throws -> [String: [Row]] {
+        try dump(path, tables: tables(path))
+    }
+
+    /// Every row of the tally tables (`tally_*`).
+    static func dumpTallies(_ path: String) throws -> [String: [Row]] {
+        let tallies = try tables(path).filter { $0.hasPrefix("tally_") }
+        XCTAssertFalse(tallies.isEmpty, "no tally tables")
+        return try dump(path, tables: tallies)
     }
 
     /// The stored responses in a form that does not depend on ids of the file or the database.
@@ -278,5 +291,85 @@ class ImportTestCase: XCTestCase {
     func assertReceiptAddsUp(_ receipt: FileReceipt, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(receipt.imported + receipt.duplicates + receipt.conflicts + receipt.rejected, receipt.rows,
                        "receipt of \(receipt.path) does not add up: \(receipt)", file: file, line: line)
+    }
+}
+
+extension ImportFixtures {
+    /// What surveys/README.md promises about the bundled files, read from the README itself so that the
+    /// tests follow the documentation (and fail when data and documentation drift apart).
+    struct SurveysReadme {
+        struct BadRow: Equatable {
+            var row: Int
+            var id: String
+            /// The reject code the README's problem implies, or "duplicate" for the exact duplicate.
+            var code: String
+            /// The column the problem is in, as the portal file names it (nil for a ragged row).
+            var column: String?
+        }
+
+        var records: [String: Int] = [:]
+        var stored: [String: Int] = [:]
+        var badRows: [BadRow] = []
+        var comments: Int?
+        var pooled: [Int: Double] = [:]
+        var storedLineBreakComments = 0
+
+        static let labels = ["2023 file": "2023-trung-tam-hcc.csv", "2024 H1 file": "2024-q1-q2-trung-tam-hcc.csv",
+                             "2024 H2 portal file": "2024-q3-q4-cong-dvc.csv", "2024 tablets": "2024-may-danh-gia-tai-quay.csv"]
+
+        static let current: SurveysReadme = {
+            let url = ImportFixtures.repoRoot.appendingPathComponent("surveys/README.md")
+            return parse((try? String(contentsOf: url, encoding: .utf8)) ?? "")
+        }()
+
+        static func number(_ text: Substring) -> Int? { Int(text.filter(\.isNumber)) }
+
+        static func parse(_ text: String) -> SurveysReadme {
+            var out = SurveysReadme()
+            var section = ""
+            for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let line = rawLine.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("#") { section = line; continue }
+                let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                if line.hasPrefix("|"), cells.count >= 5 {
+                    if let file = labels[cells[1]], let records = number(Substring(cells[2])),
+                       let stored = number(Substring(cells[3])) {
+                        out.records[file] = records
+                        out.stored[file] = stored
+                    } else if section.contains("bad rows"), let row = Int(cells[1]), cells.count >= 6 {
+                        let problem = cells[4]
+                        let code: String
+                        var column: String?
+                        if problem.contains("exact duplicate") { code = "duplicate"; column = nil }
+                        else if problem.contains("conflict") { code = "conflict"; column = "response_id" }
+                        else if problem.contains("ragged") { code = "ragged-row" }
+                        else if problem.contains("impossible date") { code = "impossible-date"; column = "date" }
+                        else if problem.contains("`procedure_code` empty") { code = "missing-procedure-code"; column = "procedure_code" }
+                        else if problem.contains("`date` empty") { code = "missing-date"; column = "date" }
+                        else if problem.contains("outside") { code = "rating-out-of-scale" }
+                        else if problem.contains("not a rating") { code = "rating-unknown" }
+                        else { code = "?" }
+                        if code.hasPrefix("rating"), let range = problem.range(of: " in ") {
+                            column = String(problem[range.upperBound...].prefix { $0.isLetter || $0.isNumber })
+                        }
+                        out.badRows.append(BadRow(row: row, id: cells[3], code: code, column: column))
+                    } else if let year = Int(cells[1]), (2000...2100).contains(year), cells[4].hasSuffix("%"),
+                              let value = Double(cells[4].dropLast()) {
+                        out.pooled[year] = value / 100
+                    }
+                }
+                if let range = line.range(of: "carry a comment (") {
+                    out.comments = number(line[range.upperBound...].prefix { $0 != ")" })
+                }
+                if line.hasPrefix("- file "), line.contains("row") {
+                    // "- file 3: row 302, and its duplicate at row 340": the duplicate is not stored.
+                    let body = line.split(separator: ":", maxSplits: 1).last ?? ""
+                    let kept = body.components(separatedBy: "duplicate").first ?? ""
+                    out.storedLineBreakComments += kept.split(whereSeparator: { !$0.isNumber }).count
+                }
+            }
+            return out
+        }
     }
 }

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import XCTest
+@testable import SIPASKit
+
+/// The database records its schema version; opening again does not migrate again; a database made
+/// by a newer sipas is refused.
+final class StorageSchemaTests: ImportTestCase {
+    private func migrationFiles() throws -> [String] {
+        let dir = ImportFixtures.repoRoot.appendingPathComponent("schema/migrations")
+        return try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".sql") }.sorted()
+    }
+
+    func testTheDatabaseRecordsItsVersion() throws {
+        let files = try migrationFiles()
+        XCTAssertFalse(files.isEmpty)
+        XCTAssertEqual(try db.schemaVersion(), files.count)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "PRAGMA user_version"), files.count)
+        let applied = try ImportFixtures.rows(db.path, "SELECT identifier FROM grdb_migrations ORDER BY identifier").map { $0[0] as String }
+        XCTAssertEqual(applied, files)
+    }
+
+    func testTheDatabaseIsAFileWithTheExpectedTables() throws {
+        XCTAssertTrue(FileManager.default.fileExists(atPath: db.path))
+        let tables = try ImportFixtures.rows(db.path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .map { $0[0] as String }
+        let required: Set = ["catalog", "criterion", "catalog_criterion", "procedure", "unit", "channel", "respondent_type",
+                             "import_file", "response", "rejected_row", "tally_group", "tally_rating", "baseline",
+                             "baseline_element", "grdb_migrations"]
+        XCTAssertTrue(required.isSubset(of: tables), "missing: \(required.subtracting(tables).sorted())")
+        // The "not given" rows of the dimension tables.
+        for table in ["unit", "channel", "respondent_type"] {
+            XCTAssertEqual(try ImportFixtures.rows(db.path, "SELECT id, name FROM \(table)").map { [$0[0] as Int64 == 0, ($0[1] as String).isEmpty] },
+                           [[true, true]], table)
+        }
+    }
+
+    func testReopeningDoesNotMigrateAgainAndKeepsTheData() throws {
+        try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(20)), as: "a.csv")
+        let before = try ImportFixtures.dumpAll(db.path)
+        let path = db.path
+        db = nil
+        for _ in 0..<3 {
+            let reopened = try AppDatabase(path: path)
+            XCTAssertEqual(try reopened.responseCount(), 20)
+            XCTAssertEqual(try reopened.schemaVersion(), try migrationFiles().count)
+        }
+        XCTAssertEqual(try ImportFixtures.dumpAll(path), before)
+        db = try AppDatabase(path: path)
+        let (_, receipt, _) = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(20)), as: "a.csv")
+        XCTAssertTrue(receipt.alreadyImported, "the import log survives reopening")
+    }
+
+    func testADatabaseFromANewerSipasIsRefused() throws {
+        let path = db.path
+        db = nil
+        try ImportFixtures.rawQueue(path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('0002_from_the_future.sql')")
+        }
+        let error = ImportFixtures.sipasError { () throws(SIPASError) in try AppDatabase(path: path) }
+        XCTAssertEqual(error, .databaseNewer(path: path, version: 2))
+        // …and it was left alone.
+        XCTAssertEqual(try ImportFixtures.int(path, "SELECT COUNT(*) FROM grdb_migrations"), 2)
+        XCTAssertEqual(try ImportFixtures.int(path, "PRAGMA user_version"), 1)
+    }
+
+    func testANonDatabaseFileIsADatabaseError() throws {
+        let path = try dir.write("Ngày,Mã TTHC,TC1\n" + String(repeating: "x", count: 5000), as: "not-a-db.sqlite")
+        let error = ImportFixtures.sipasError { () throws(SIPASError) in try AppDatabase(path: path) }
+        guard case let .database(p, _)? = error else { return XCTFail("got \(String(describing: error))") }
+        XCTAssertEqual(p, path)
+    }
+
+    func testTwoDatabasesAreIndependent() throws {
+        let other = try dir.database("other.sqlite")
+        try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(5)), as: "a.csv")
+        XCTAssertEqual(try db.responseCount(), 5)
+        XCTAssertEqual(try other.responseCount(), 0)
+        let (_, receipt, _) = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(5)),
+                                             as: "b.csv", into: other)
+        XCTAssertFalse(receipt.alreadyImported)
+        XCTAssertEqual(try other.responseCount(), 5)
+    }
+}
