@@ -14,7 +14,7 @@ final class BackgroundHasher: @unchecked Sendable {
     static let backgroundThreshold = 4 << 20
 
     let isBackground: Bool
-    private var hasher = SHA256()
+    private let hasher = SHA256()
     private let queue: DispatchQueue?
     private let done: [DispatchSemaphore]
     private var pending: [Bool]

@@ -53,6 +53,24 @@ public struct RecordBatch: Sendable {
         UTF8Validation.isValid(field(record, index))
     }
 
+    /// True when every field of the record is valid UTF-8: one scan over the record's bytes (a
+    /// multi-byte sequence never spans two fields in a file that is valid), so the per-field check
+    /// is needed only for the rare record where this says false.
+    public func isValidUTF8(_ record: Int) -> Bool {
+        let first = Int(recordStarts[record]), end = Int(recordStarts[record + 1])
+        guard first < end else { return true }
+        let span = Int(fieldOffsets[first])..<Int(fieldOffsets[end])
+        guard bytes.withUnsafeBytes({ UTF8Validation.scan(UnsafeRawBufferPointer(rebasing: $0[span])) }) == .valid
+        else { return false }
+        // A sequence split across two fields would pass the scan above; the second field would then
+        // start with a continuation byte (10xxxxxx), which no valid field does.
+        for g in first..<end {
+            let start = Int(fieldOffsets[g])
+            if start < Int(fieldOffsets[g + 1]), bytes[start] & 0xC0 == 0x80 { return false }
+        }
+        return true
+    }
+
     /// nil for a normal record.
     public func problem(_ record: Int) -> RecordProblem? {
         unterminatedRecords.contains(record) ? .unterminatedQuote : nil

@@ -19,6 +19,11 @@ enum UTF8Validation {
         let n = buffer.count
         var i = 0
         while i < n {
+            // ASCII fast path: eight bytes at a time while none has its high bit set.
+            while i &+ 8 <= n, buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i &+= 8
+            }
+            if i >= n { break }
             let b0 = buffer[i]
             if b0 < 0x80 { i &+= 1; continue }
             let need: Int

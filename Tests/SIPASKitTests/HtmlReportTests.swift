@@ -324,13 +324,4 @@ final class HtmlReportTests: XCTestCase {
         XCTAssertEqual(HtmlCharts.wrap("một hai ba bốn năm sáu bảy tám", maxChars: 8, maxLines: 2), ["một hai", "ba bốn…"])
     }
 
-    /// Writes the fixture reports to `$SIPAS_HTML_DUMP/` (for `scripts/render-report.sh`); skipped otherwise.
-    func testDumpFixtureWhenAsked() throws {
-        guard let dir = ProcessInfo.processInfo.environment["SIPAS_HTML_DUMP"], !dir.isEmpty else {
-            throw XCTSkip("set SIPAS_HTML_DUMP=/some/dir to write the fixture reports there")
-        }
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try vi.write(toFile: dir + "/report-vi.html", atomically: true, encoding: .utf8)
-        try en.write(toFile: dir + "/report-en.html", atomically: true, encoding: .utf8)
-    }
 }

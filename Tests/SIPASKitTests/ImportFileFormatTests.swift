@@ -384,6 +384,10 @@ final class ImportFileFormatTests: ImportTestCase {
         XCTAssertEqual(rows[1][9] as String?, nil, "a blank comment is no comment")
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM unit"), 2)
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM procedure"), 1)
+        // Two spellings of one unit are one group in the tally tables too.
+        XCTAssertEqual(try db.tallies(period: .year(2024), by: .unit)?.groups.keys.sorted(), ["Phòng Quản lý khoa học"])
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(DISTINCT unit_id) FROM tally_group"), 1)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: [2024])
     }
 
     func testMissingProcedureCodeRejectsTheRow() throws {
@@ -402,7 +406,7 @@ final class ImportFileFormatTests: ImportTestCase {
         XCTAssertEqual(receipt.path, path)
         XCTAssertEqual(receipt.bytes, text.utf8.count)
         XCTAssertEqual(receipt.sha256.count, 64)
-        var hasher = SHA256()
+        let hasher = SHA256()
         hasher.update(Array(text.utf8))
         XCTAssertEqual(receipt.sha256, hasher.finalizeHex())
         XCTAssertEqual(receipt.firstDay, "2023-03-03")

@@ -142,6 +142,36 @@ final class ImportTallyConsistencyTests: ImportTestCase {
         try ImportFixtures.assertTalliesMatchResponses(db, years: years, context: "after a second file")
     }
 
+    /// Many rows in one group (more than any block of rows the accumulator may keep), duplicates inside
+    /// the file and in a second file: the counts still equal the recomputation, and a hand count.
+    func testLargeGroupsAndDuplicates() throws {
+        let values = ["1", "2", "3", "4", "5", "", "KTL", "Hài lòng", "Rất hài lòng", "Bình thường", "Không hài lòng"]
+        var rows: [[String]] = []
+        for i in 0..<1_000 {
+            let ratings = (0..<5).map { c in values[(i * (c + 3) + c * 7 + i / 11) % values.count] }
+            rows.append(ImportFixtures.row("LG-\(i)", "1\(i % 9 + 1)/05/2024", procedure: "P-BIG", unit: "Một đơn vị",
+                                           channel: "Trực tiếp", ratings: ratings))
+        }
+        let withDuplicates = rows + rows[100..<170]
+        let (_, receipt, _) = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, withDuplicates), as: "big-group.csv")
+        XCTAssertEqual(receipt.imported, 1_000)
+        XCTAssertEqual(receipt.duplicates, 70)
+        try ImportFixtures.assertTalliesMatchResponses(db, years: [2024], context: "one big group")
+        let before = try ImportFixtures.dumpTallies(db.path)
+        let (_, again, _) = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, Array(rows.reversed())), as: "reversed.csv")
+        XCTAssertEqual(again.duplicates, 1_000)
+        XCTAssertEqual(try ImportFixtures.dumpTallies(db.path), before)
+
+        // A hand count for TC1 from the fixture itself.
+        var expected = [Int](repeating: 0, count: 6)
+        let code: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "": 0, "KTL": 0, "Hài lòng": 4, "Rất hài lòng": 5,
+                                   "Bình thường": 3, "Không hài lòng": 2]
+        for row in rows { expected[code[row[7]]!] += 1 }
+        let total = try XCTUnwrap(db.tallies(period: .year(2024), by: nil)).total
+        XCTAssertEqual(total.ratings[0], expected)
+        XCTAssertEqual(total.responses, 1_000)
+    }
+
     func testCriterionRatesOfTheBundledYearAreAsDocumented() throws {
         for path in try ImportFixtures.bundledSurveys() { _ = try importPath(path) }
         // Pooled rate = all satisfied answers / all answers (surveys/README.md, column "Pooled", to 0.1 point).

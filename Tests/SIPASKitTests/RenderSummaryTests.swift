@@ -248,11 +248,11 @@ final class RenderSummaryTests: XCTestCase {
 
     // MARK: Markdown
 
-    func testMarkdownEscapesPipesAndLineBreaksOnly() {
+    func testMarkdownEscapesPipesLineBreaksAndMarkup() {
         var report = ReportFixtures.summaryByProcedure(.vi)
         report.groups![0].label = "A | B\nC <b>"
         let text = SummaryRenderer.markdown(report, lang: .vi)
-        XCTAssertTrue(text.contains("| A \\| B<br>C <b> |"), text)
+        XCTAssertTrue(text.contains("| A \\| B<br>C \\<b\\> |"), text)
         XCTAssertTrue(text.hasPrefix("## "))
         // Every table line has as many cells as the header.
         let tableLines = text.split(separator: "\n").filter { $0.hasPrefix("|") }

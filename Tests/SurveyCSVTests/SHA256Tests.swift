@@ -15,7 +15,7 @@ final class SHA256Tests: XCTestCase {
     }
 
     func testMillionAs() {
-        var hasher = SHA256()
+        let hasher = SHA256()
         let block = [UInt8](repeating: 0x61, count: 1000)
         for _ in 0..<1000 { hasher.update(block) }
         XCTAssertEqual(hasher.finalizeHex(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
@@ -40,7 +40,7 @@ final class SHA256Tests: XCTestCase {
         let data = (0..<1000).map { _ in UInt8.random(in: 0...255, using: &rng) }
         let oneShot = SHA256.hex(data)
         for step in [1, 3, 63, 64, 65, 200] {
-            var hasher = SHA256()
+            let hasher = SHA256()
             var i = 0
             while i < data.count {
                 let j = min(i + step, data.count)
@@ -52,7 +52,7 @@ final class SHA256Tests: XCTestCase {
     }
 
     func testFinalizeIsIdempotent() {
-        var hasher = SHA256()
+        let hasher = SHA256()
         hasher.update(bytes("abc"))
         let first = hasher.finalizeHex()
         XCTAssertEqual(hasher.finalizeHex(), first)

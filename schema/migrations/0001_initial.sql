@@ -65,7 +65,8 @@ CREATE TABLE response (
     row_number          INTEGER NOT NULL CHECK (row_number >= 2),
     response_key        TEXT CHECK (response_key <> ''),
     content_hash        INTEGER NOT NULL,
-    day                 INTEGER NOT NULL CHECK (day BETWEEN 19000101 AND 29991231),
+    day                 INTEGER NOT NULL CHECK (day BETWEEN 19000101 AND 29991231
+                                                AND day / 100 % 100 BETWEEN 1 AND 12 AND day % 100 BETWEEN 1 AND 31),
     time                INTEGER CHECK (time BETWEEN 0 AND 86399),
     procedure_id        INTEGER NOT NULL REFERENCES procedure(id),
     unit_id             INTEGER NOT NULL REFERENCES unit(id),
@@ -95,7 +96,7 @@ CREATE TABLE rejected_row (
 -- responses. A group is one (month, catalogue, procedure, unit, channel, respondent type).
 CREATE TABLE tally_group (
     id                  INTEGER PRIMARY KEY,
-    month               INTEGER NOT NULL CHECK (month BETWEEN 190001 AND 299912),
+    month               INTEGER NOT NULL CHECK (month BETWEEN 190001 AND 299912 AND month % 100 BETWEEN 1 AND 12),
     catalog_id          INTEGER NOT NULL REFERENCES catalog(id),
     procedure_id        INTEGER NOT NULL REFERENCES procedure(id),
     unit_id             INTEGER NOT NULL REFERENCES unit(id),

@@ -44,9 +44,9 @@ public struct Catalog: Sendable, Equatable {
     public var elements: [Element]
     /// Every criterion in catalogue order, with the index of its element.
     public let criteria: [(criterion: Criterion, element: Int)]
-    /// SHA-256 of the canonical JSON text this catalogue was read from.
+    /// SHA-256 of the catalogue's canonical JSON (sorted keys, NFC).
     public let sha256: String
-    /// The JSON text, stored in the database beside the data imported with it.
+    /// The canonical JSON, stored in the database beside the data imported with it.
     public let json: String
 
     public static func == (a: Catalog, b: Catalog) -> Bool { a.sha256 == b.sha256 }

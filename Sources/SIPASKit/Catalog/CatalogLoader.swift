@@ -26,7 +26,7 @@ extension Catalog {
     /// Parses and validates catalogue JSON: codes unique and non-empty, every element has criteria,
     /// header aliases do not collide (after folding case and accents).
     public static func parse(json: String, source: String) throws(SIPASError) -> Catalog {
-        struct File: Decodable {
+        struct File: Codable {
             var id: String
             var name_vi: String
             var name_en: String
@@ -70,10 +70,16 @@ extension Catalog {
         }
         let count = elements.reduce(0) { $0 + $1.criteria.count }
         if count > 64 { throw .catalogInvalid(path: source, reason: .tooManyCriteria(count)) }
-        var hasher = SHA256()
-        hasher.update(Array(json.utf8))
-        return Catalog(
-            key: file.id, nameVi: file.name_vi.precomposedStringWithCanonicalMapping, nameEn: file.name_en,
-            elements: elements, sha256: hasher.finalizeHex(), json: json)
+        // The canonical JSON (sorted keys, NFC) identifies the catalogue: the same catalogue from a
+        // file with other spacing or line ends is the same catalogue, stored once.
+        let canonical = File(id: file.id, name_vi: file.name_vi.precomposedStringWithCanonicalMapping,
+                             name_en: file.name_en, elements: elements)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(canonical), let text = String(data: data, encoding: .utf8) else {
+            throw .catalogInvalid(path: source, reason: .json("cannot encode"))
+        }
+        return Catalog(key: canonical.id, nameVi: canonical.name_vi, nameEn: canonical.name_en,
+                       elements: elements, sha256: SHA256.hex(Array(text.utf8)), json: text)
     }
 }

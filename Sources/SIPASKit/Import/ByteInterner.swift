@@ -5,6 +5,8 @@ struct ByteInterner: Sendable {
     private var keys: [[UInt8]] = []
     /// The NFC text of each entry, by index.
     private(set) var values: [String] = []
+    /// The `ContentHash` of each entry's NFC text, computed once.
+    private(set) var contentHashes: [UInt64] = []
 
     var count: Int { values.count }
 
@@ -20,7 +22,11 @@ struct ByteInterner: Sendable {
         }
         let index = values.count
         keys.append(Array(bytes))
-        values.append(String(decoding: bytes, as: UTF8.self).nfc)
+        let text = String(decoding: bytes, as: UTF8.self).nfc
+        values.append(text)
+        var hasher = ContentHash()
+        hasher.add(text)
+        contentHashes.append(hasher.state)
         buckets[hash, default: []].append(index)
         isNew = true
         return index

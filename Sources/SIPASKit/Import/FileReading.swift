@@ -25,7 +25,7 @@ enum FileReading {
 
     /// Starts the reading thread; its messages arrive on the returned queue, `.header` or `.failed` first.
     static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
-        let queue = BlockingQueue<Message>(capacity: 4)
+        let queue = BlockingQueue<Message>(capacity: 2)
         let thread = Thread { run(path: path, options: options, queue: queue) }
         thread.stackSize = 4 << 20
         thread.start()
@@ -71,7 +71,7 @@ enum FileReading {
                     }
                     let validated = validator!.validate(batch, from: first, bytesRead: reader.bytesRead)
                     for row in validated.rows {
-                        tally.record(ImportWriter.localKey(row), ratings: row.ratings)
+                        tally.record(ImportWriter.localKey(row), ratings: validated.ratings(of: row))
                     }
                     rows += validated.rows.count + validated.rejected.count
                     guard queue.put(.batch(validated)) else { throw Stopped() }
@@ -84,6 +84,7 @@ enum FileReading {
                 throw map(error, path: path)
             }
             guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
+            tally.settle()
             _ = queue.put(.finished(tally: tally, sha256: reader.sha256Hex ?? "", rows: rows))
         } catch let error as SIPASError {
             _ = queue.put(.failed(error))

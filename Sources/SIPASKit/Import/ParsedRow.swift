@@ -15,9 +15,8 @@ struct ParsedRow: Sendable {
     var key: String?
     var dossier: String?
     var comment: String?
-    /// One byte per catalogue criterion: 0 no answer, 1...5 rating, `RatingCode.notAsked` when the
-    /// file has no column for that criterion.
-    var ratings: [UInt8]
+    /// Where this row's ratings start in its batch's `ratings`.
+    var ratingsStart: Int32
     var contentHash: Int64
 }
 
@@ -43,6 +42,12 @@ struct ProcedureInfo: Sendable, Equatable {
 struct ValidatedBatch: Sendable {
     var records: RecordBatch
     var delimiter: UInt8
+    var criterionCount: Int
+    /// The response id's column (0-based) and header as the file spells it, for conflict diagnostics.
+    var keyColumn: (index: Int, name: String)?
+    /// The rows' ratings, `criterionCount` bytes a row (one allocation a batch, not one a row): 0 no
+    /// answer, 1...5 a rating, `RatingCode.notAsked` when the file has no column for that criterion.
+    var ratings: [UInt8] = []
     var rows: [ParsedRow] = []
     var rejected: [RejectedRow] = []
     /// Dimension values first seen in this batch, in index order (indices continue the previous batches').
@@ -53,4 +58,11 @@ struct ValidatedBatch: Sendable {
     var newChannels: [String] = []
     var newRespondentTypes: [String] = []
     var bytesRead: Int = 0
+}
+
+extension ValidatedBatch {
+    func ratings(of row: ParsedRow) -> ArraySlice<UInt8> {
+        let start = Int(row.ratingsStart)
+        return ratings[start..<(start + criterionCount)]
+    }
 }

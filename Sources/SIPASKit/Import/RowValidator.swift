@@ -29,7 +29,9 @@ struct RowValidator: Sendable {
 
     /// Validates records `first..<batch.count` of `batch`.
     mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int) -> ValidatedBatch {
-        var out = ValidatedBatch(records: batch, delimiter: delimiter)
+        var out = ValidatedBatch(records: batch, delimiter: delimiter, criterionCount: criterionCount)
+        out.ratings.reserveCapacity(batch.count * criterionCount)
+        out.keyColumn = binding.columns[.responseID].map { ($0, binding.headerNames[$0]) }
         out.bytesRead = bytesRead
         out.rows.reserveCapacity(batch.count)
         let unitStart = units.count, channelStart = channels.count, typeStart = respondentTypes.count
@@ -65,8 +67,10 @@ struct RowValidator: Sendable {
             problem(.raggedRow, value: nil, detail: "\(fieldCount)/\(binding.headerCount)")
             return reject()
         }
-        for column in 0..<fieldCount where !batch.isValidUTF8(record, column) {
-            problem(.invalidEncoding, column: column)
+        if !batch.isValidUTF8(record) {
+            for column in 0..<fieldCount where !batch.isValidUTF8(record, column) {
+                problem(.invalidEncoding, column: column)
+            }
         }
         if !problems.isEmpty { return reject() }
         if (0..<fieldCount).allSatisfy({ batch.field(record, $0).isEmpty }) { return }
@@ -90,17 +94,21 @@ struct RowValidator: Sendable {
         }
 
         // Ratings.
-        var ratings = [UInt8](repeating: RatingCode.notAsked, count: criterionCount)
+        let start = out.ratings.count
+        out.ratings.append(contentsOf: repeatElement(RatingCode.notAsked, count: criterionCount))
         for (column, position) in binding.criteria {
             switch ratingReader.read(batch.field(record, column)) {
-            case let .rating(code): ratings[position] = code
-            case .noAnswer: ratings[position] = 0
+            case let .rating(code): out.ratings[start + position] = code
+            case .noAnswer: out.ratings[start + position] = 0
             case .outOfScale: problem(.ratingOutOfScale, column: column, value: batch.string(record, column))
             case .notOnScale: problem(.ratingNotOnScale, column: column, value: batch.string(record, column))
             case .unknown: problem(.ratingUnknown, column: column, value: batch.string(record, column))
             }
         }
-        if !problems.isEmpty { return reject() }
+        if !problems.isEmpty {
+            out.ratings.removeLast(criterionCount)
+            return reject()
+        }
 
         var isNew = false
         procedure = Int32(procedures.index(of: codeBytes, isNew: &isNew))
@@ -124,15 +132,15 @@ struct RowValidator: Sendable {
 
         var hash = ContentHash()
         hash.add(Int64(day)); hash.add(Int64(time))
-        hash.add(procedures.values[Int(procedure)])
-        hash.add(units.values[Int(unit)]); hash.add(channels.values[Int(channel)])
-        hash.add(respondentTypes.values[Int(type)])
+        hash.add(procedures.contentHashes[Int(procedure)])
+        hash.add(units.contentHashes[Int(unit)]); hash.add(channels.contentHashes[Int(channel)])
+        hash.add(respondentTypes.contentHashes[Int(type)])
         hash.add(dossier ?? ""); hash.add(comment ?? "")
-        hash.add(ratings)
+        hash.add(out.ratings[start...])
         out.rows.append(ParsedRow(
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
             unit: unit, channel: channel, respondentType: type, key: key, dossier: dossier, comment: comment,
-            ratings: ratings, contentHash: hash.value))
+            ratingsStart: Int32(start), contentHash: hash.value))
     }
 
     private func text(_ batch: RecordBatch, _ record: Int, _ field: HeaderBinding.Field, trim: Bool = true) -> String? {
@@ -140,7 +148,8 @@ struct RowValidator: Sendable {
         let bytes = batch.field(record, column)
         let cut = trim ? trimmed(bytes) : bytes
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
-        return String(decoding: cut, as: UTF8.self).nfc
+        let text = String(decoding: cut, as: UTF8.self)
+        return cut.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     private func intern(_ table: inout ByteInterner, _ batch: RecordBatch, _ record: Int,
@@ -164,13 +173,14 @@ struct ContentHash {
     private(set) var state: UInt64 = 0xcbf2_9ce4_8422_2325
     var value: Int64 { Int64(bitPattern: state) }
     mutating func add(_ byte: UInt8) { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    mutating func add(_ number: Int64) {
-        var n = UInt64(bitPattern: number)
+    mutating func add(_ number: Int64) { add(UInt64(bitPattern: number)) }
+    mutating func add(_ number: UInt64) {
+        var n = number
         for _ in 0..<8 { add(UInt8(truncatingIfNeeded: n)); n >>= 8 }
     }
     mutating func add(_ text: String) {
         for byte in text.utf8 { add(byte) }
         add(UInt8(0x1F))
     }
-    mutating func add(_ bytes: [UInt8]) { for byte in bytes { add(byte) } }
+    mutating func add(_ bytes: ArraySlice<UInt8>) { for byte in bytes { add(byte) } }
 }

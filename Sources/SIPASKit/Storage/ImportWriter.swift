@@ -146,7 +146,7 @@ final class ImportWriter {
         s.bind(9, channelIDs[Int(row.channel)])
         s.bind(10, typeIDs[Int(row.respondentType)])
         s.bind(11, row.dossier)
-        s.bindBlob(12, row.ratings)
+        s.bindBlob(12, batch.ratings(of: row))
         s.bind(13, row.comment)
         if try s.run() == 1 {
             counts.imported += 1
@@ -155,7 +155,7 @@ final class ImportWriter {
             return
         }
         // The response id is already stored (earlier file, or earlier in this file).
-        localCorrections.record(Self.localKey(row), ratings: row.ratings, sign: -1)
+        localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: -1)
         guard let key = row.key, let existing = try Row.fetchOne(db, sql: """
             SELECT r.id, r.content_hash, r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id,
                    r.ratings, f.catalog_id, f.path, r.row_number
@@ -171,8 +171,8 @@ final class ImportWriter {
         case .reject:
             counts.conflicts += 1
             let earlier = "\(existing[9] as String):\(existing[10] as Int)"
-            let diagnostic = Diagnostic(file: file, row: Int(row.rowNumber), column: nil, columnName: "response_id",
-                                        code: .conflict, value: key, detail: earlier)
+            let diagnostic = Diagnostic(file: file, row: Int(row.rowNumber), column: batch.keyColumn.map { $0.index + 1 },
+                                        columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
             conflictDiagnostics.append(diagnostic)
             try storeRejected(RejectedRow(rowNumber: Int(row.rowNumber), diagnostics: [diagnostic],
                                           raw: batch.records.rawText(Int(row.record), delimiter: batch.delimiter)))
@@ -186,10 +186,10 @@ final class ImportWriter {
             if replacedCorrections[oldCatalog] == nil {
                 replacedCorrections[oldCatalog] = TallyAccumulator(criterionCount: oldRatings.count)
             }
-            replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings, sign: -1)
+            replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings[...], sign: -1)
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing[0] as Int64])
             guard try s.run() == 1 else { throw DatabaseError(message: "replacing response \(key) failed") }
-            localCorrections.record(Self.localKey(row), ratings: row.ratings, sign: 1)
+            localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: 1)
             counts.imported += 1
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
@@ -221,19 +221,20 @@ final class ImportWriter {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ?", arguments: [sha256]) == true {
             return false
         }
-        var local = readerTally
-        local.merge(localCorrections) { $0 }
-        var stored = TallyAccumulator(criterionCount: criterionCount)
-        stored.merge(local) { key in
-            TallyAccumulator.GroupKey(
-                month: key.month, procedure: Int32(procedureIDs[Int(key.procedure)]),
-                unit: Int32(unitIDs[Int(key.unit)]), channel: Int32(channelIDs[Int(key.channel)]),
-                respondentType: Int32(typeIDs[Int(key.respondentType)]))
-        }
+        // Local indices → database ids; no second copy of the counts is made.
+        var tally = readerTally
+        localCorrections.settle()
+        tally.merge(localCorrections) { $0 }
         let writer = try TallyWriter(db)
-        try writer.add(stored, catalogID: catalogID)
-        for (catalog, corrections) in replacedCorrections {
-            try writer.add(corrections, catalogID: catalog)
+        try writer.add(tally, catalogID: catalogID) { key in
+            TallyAccumulator.GroupKey(
+                month: key.month, procedure: Int32(self.procedureIDs[Int(key.procedure)]),
+                unit: Int32(self.unitIDs[Int(key.unit)]), channel: Int32(self.channelIDs[Int(key.channel)]),
+                respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
+        }
+        for (catalog, var corrections) in replacedCorrections {
+            corrections.settle()
+            try writer.add(corrections, catalogID: catalog) { $0 }
         }
         try db.execute(sql: """
             UPDATE import_file SET sha256 = ?, rows = ?, imported = ?, duplicates = ?, conflicts = ?, replaced = ?,

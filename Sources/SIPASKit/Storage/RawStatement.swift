@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -27,7 +28,7 @@ struct RawStatement {
         }
     }
 
-    func bindBlob(_ index: Int32, _ bytes: [UInt8]) {
+    func bindBlob(_ index: Int32, _ bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { buffer in
             _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
         }

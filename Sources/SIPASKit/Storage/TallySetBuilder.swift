@@ -71,6 +71,9 @@ struct TallySetBuilder {
         }
     }
 
+    /// True when a catalogue used in the period has criteria the reporting catalogue lacks.
+    var dropsCriteria: Bool { !dropped.isEmpty }
+
     /// The slot of the group a response of `key` belongs to (-1 when ungrouped: total only).
     mutating func slot(for key: Key) -> Int {
         guard let dimension else { return -1 }

@@ -28,12 +28,15 @@ extension AppDatabase {
     /// months (never scanning responses), else recomputed from the responses. Nil when there is no data.
     public func tallies(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet? {
         if !period.isWholeMonths { return try talliesFromResponses(period: period, by: dimension) }
-        return try read { db in
-            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return nil }
+        let counted: TallySet?? = try read { db in
+            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return .some(nil) }
+            // A catalogue with criteria the reporting one lacks: its stored "answered any" and "all
+            // satisfied" counts include those criteria, so only a recomputation is exact.
+            if builder.dropsCriteria { return nil }
             let groups = try RawStatement(db, sql: """
                 SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
                        responses, answered_any, all_satisfied, pairs
-                FROM tally_group WHERE month BETWEEN ?1 AND ?2
+                FROM tally_group WHERE month BETWEEN ?1 AND ?2 AND responses > 0
                 """)
             groups.bind(1, period.fromMonth)
             groups.bind(2, period.toMonth)
@@ -61,6 +64,8 @@ extension AppDatabase {
             }
             return builder.finish()
         }
+        if let counted { return counted }
+        return try talliesFromResponses(period: period, by: dimension)
     }
 
     /// The same counts recomputed from the stored responses, one by one: the reference the tally

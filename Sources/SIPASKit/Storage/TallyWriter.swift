@@ -6,7 +6,8 @@ struct TallyWriter {
     private let findGroup: RawStatement
     private let insertGroup: RawStatement
     private let updateGroup: RawStatement
-    private let rating: RawStatement
+    private let updateRating: RawStatement
+    private let insertRating: RawStatement
 
     init(_ db: Database) throws {
         findGroup = try RawStatement(db, sql: """
@@ -24,18 +25,25 @@ struct TallyWriter {
                                    all_satisfied = all_satisfied + ?4, pairs = ?5
             WHERE id = ?1
             """)
-        rating = try RawStatement(db, sql: """
+        // Update first, insert only when there is no row: an upsert would test the CHECK (n >= 0)
+        // on the values to insert, which are negative when a replaced response is taken back out.
+        updateRating = try RawStatement(db, sql: """
+            UPDATE tally_rating SET n0 = n0 + ?3, n1 = n1 + ?4, n2 = n2 + ?5, n3 = n3 + ?6, n4 = n4 + ?7, n5 = n5 + ?8
+            WHERE group_id = ?1 AND position = ?2
+            """)
+        insertRating = try RawStatement(db, sql: """
             INSERT INTO tally_rating (group_id, position, n0, n1, n2, n3, n4, n5)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            ON CONFLICT (group_id, position) DO UPDATE SET
-                n0 = n0 + excluded.n0, n1 = n1 + excluded.n1, n2 = n2 + excluded.n2,
-                n3 = n3 + excluded.n3, n4 = n4 + excluded.n4, n5 = n5 + excluded.n5
             """)
     }
 
-    func add(_ tally: TallyAccumulator, catalogID: Int64) throws {
+    /// Adds every group of `tally`, its key mapped by `map` (e.g. from a file's local indices to ids).
+    func add(_ tally: TallyAccumulator, catalogID: Int64,
+             mapping map: (TallyAccumulator.GroupKey) -> TallyAccumulator.GroupKey) throws {
+        precondition(tally.isSettled, "settle() an accumulator before writing it")
         let k = tally.criterionCount
-        for (index, key) in tally.keys.enumerated() {
+        for (index, localKey) in tally.keys.enumerated() {
+            let key = map(localKey)
             let head = tally.head(index)
             var pairs = tally.pairCounts(index)
             if head == (0, 0, 0) && pairs.allSatisfy({ $0 == 0 }) { continue }
@@ -67,10 +75,12 @@ struct TallyWriter {
             for c in 0..<k {
                 let counts = (0...5).map { tally.rating(index, criterion: c, value: $0) }
                 if counts.allSatisfy({ $0 == 0 }) { continue }
-                rating.bind(1, groupID)
-                rating.bind(2, c)
-                for (i, n) in counts.enumerated() { rating.bind(Int32(3 + i), n) }
-                try rating.run()
+                for statement in [updateRating, insertRating] {
+                    statement.bind(1, groupID)
+                    statement.bind(2, c)
+                    for (i, n) in counts.enumerated() { statement.bind(Int32(3 + i), n) }
+                }
+                if try updateRating.run() == 0 { try insertRating.run() }
             }
         }
     }
