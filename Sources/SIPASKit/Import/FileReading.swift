@@ -23,74 +23,129 @@ enum FileReading {
 
     private struct Stopped: Error {}
 
-    /// Starts the reading thread; its messages arrive on the returned queue, `.header` or `.failed` first.
-    static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
-        let queue = BlockingQueue<Message>(capacity: 2)
-        let thread = Thread { run(path: path, options: options, queue: queue) }
-        thread.stackSize = 4 << 20
-        thread.start()
-        return queue
+    /// What the parsing thread hands to the validating thread.
+    private enum Parsed: Sendable {
+        case opened(encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int)
+        case records(RecordBatch, bytesRead: Int)
+        case end(sha256: String)
+        case failed(SIPASError)
     }
 
-    private static func run(path: String, options: ImportOptions, queue: BlockingQueue<Message>) {
-        let catalog = options.catalog
+    /// Starts the pipeline — a parsing thread (file → libcsv → record batches) and a validating thread
+    /// (records → typed rows, tallies) — so that, with the caller writing, the work spreads over both
+    /// cores. Messages arrive on the returned queue, `.header` or `.failed` first. Both queues are
+    /// bounded, so memory stays flat whatever the file's size.
+    static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
+        let parsed = BlockingQueue<Parsed>(capacity: 4)
+        let validated = BlockingQueue<Message>(capacity: 4)
+        let parser = Thread { parse(path: path, options: options, into: parsed) }
+        let validator = Thread { validate(path: path, options: options, from: parsed, into: validated) }
+        for thread in [parser, validator] {
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+        return validated
+    }
+
+    private static func parse(path: String, options: ImportOptions, into queue: BlockingQueue<Parsed>) {
         do {
             let reader: CSVReader
             do {
                 reader = try CSVReader(path: path, options: CSVReadOptions(
-                    encoding: options.encoding, delimiter: options.delimiter, chunkSize: options.chunkSize))
+                    encoding: options.encoding, delimiter: options.delimiter, chunkSize: options.chunkSize,
+                    batchSize: options.batchSize))
             } catch {
                 throw map(error, path: path)
             }
-            var validator: RowValidator?
-            var tally = TallyAccumulator(criterionCount: catalog.criterionCount)
-            var rows = 0
+            guard queue.put(.opened(encoding: reader.encoding, detected: reader.encodingWasDetected,
+                                    delimiter: reader.delimiter, byteCount: reader.byteCount)) else { return }
             do {
                 try reader.read { batch in
-                    var first = 0
-                    if validator == nil {
-                        guard batch.count > 0 else { return }
-                        let headers = (0..<batch.fieldCount(0)).map { batch.string(0, $0).nfc }
-                        let binding = try HeaderBinding.bind(headers: headers, catalog: catalog, file: path)
-                        var scale = options.scale ?? .five
-                        var inferred = false
-                        if options.scale == nil {
-                            var cells: [ArraySlice<UInt8>] = []
-                            for record in 1..<max(batch.count, 1) where batch.fieldCount(record) == binding.headerCount {
-                                for (column, _) in binding.criteria { cells.append(batch.field(record, column)) }
-                            }
-                            if RatingReader.inferScale(from: cells) == .three { scale = .three; inferred = true }
-                        }
-                        validator = RowValidator(file: path, binding: binding, criterionCount: catalog.criterionCount,
-                                                 delimiter: reader.delimiter, scale: scale)
-                        let header = Header(binding: binding, scale: scale, scaleInferred: inferred,
-                                            encoding: reader.encoding, encodingDetected: reader.encodingWasDetected,
-                                            delimiter: reader.delimiter, byteCount: reader.byteCount)
-                        guard queue.put(.header(header)) else { throw Stopped() }
-                        first = 1
-                    }
-                    let validated = validator!.validate(batch, from: first, bytesRead: reader.bytesRead)
-                    for row in validated.rows {
-                        tally.record(ImportWriter.localKey(row), ratings: validated.ratings(of: row))
-                    }
-                    rows += validated.rows.count + validated.rejected.count
-                    guard queue.put(.batch(validated)) else { throw Stopped() }
+                    guard queue.put(.records(batch, bytesRead: reader.bytesRead)) else { throw Stopped() }
                 }
-            } catch let error as SIPASError {
-                throw error
             } catch is Stopped {
                 return
             } catch {
                 throw map(error, path: path)
             }
-            guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
-            tally.settle()
-            _ = queue.put(.finished(tally: tally, sha256: reader.sha256Hex ?? "", rows: rows))
+            _ = queue.put(.end(sha256: reader.sha256Hex ?? ""))
         } catch let error as SIPASError {
             _ = queue.put(.failed(error))
         } catch {
             _ = queue.put(.failed(.fileUnreadable(path: path, reason: String(describing: error))))
         }
+    }
+
+    private static func validate(path: String, options: ImportOptions, from input: BlockingQueue<Parsed>,
+                                 into queue: BlockingQueue<Message>) {
+        let catalog = options.catalog
+        var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int)?
+        var validator: RowValidator?
+        var tally = TallyAccumulator(criterionCount: catalog.criterionCount)
+        var rows = 0
+        func send(_ message: Message) -> Bool { queue.put(message) }
+        // However this thread ends (done, failed, or the writer stopped), the parser stops too.
+        defer { input.close() }
+        do {
+            while true {
+                switch input.take() {
+                case let .failed(error):
+                    _ = send(.failed(error))
+                    return
+                case let .opened(encoding, detected, delimiter, byteCount):
+                    opened = (encoding, detected, delimiter, byteCount)
+                case let .records(batch, bytesRead):
+                    guard let file = opened else { continue }
+                    var first = 0
+                    if validator == nil {
+                        guard batch.count > 0 else { continue }
+                        let header = try bindHeader(batch, path: path, options: options, file: file)
+                        validator = RowValidator(file: path, binding: header.binding,
+                                                 criterionCount: catalog.criterionCount,
+                                                 delimiter: file.delimiter, scale: header.scale)
+                        guard send(.header(header)) else { return }
+                        first = 1
+                    }
+                    let validated = validator!.validate(batch, from: first, bytesRead: bytesRead)
+                    for row in validated.rows {
+                        tally.record(ImportWriter.localKey(row), ratings: validated.ratings(of: row))
+                    }
+                    rows += validated.rows.count + validated.rejected.count
+                    guard send(.batch(validated)) else { return }
+                case let .end(sha256):
+                    guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
+                    tally.settle()
+                    _ = send(.finished(tally: tally, sha256: sha256, rows: rows))
+                    return
+                }
+            }
+        } catch let error as SIPASError {
+            _ = send(.failed(error))
+        } catch {
+            _ = send(.failed(.fileUnreadable(path: path, reason: String(describing: error))))
+        }
+    }
+
+    /// Binds the header (record 0) and settles the scale: given, or inferred from the batch's ratings.
+    private static func bindHeader(_ batch: RecordBatch, path: String, options: ImportOptions,
+                                   file: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int))
+        throws(SIPASError) -> Header {
+        let headers = (0..<batch.fieldCount(0)).map { batch.string(0, $0).nfc }
+        let binding = try HeaderBinding.bind(headers: headers, catalog: options.catalog, file: path)
+        var scale = options.scale ?? .five
+        var inferred = false
+        if options.scale == nil {
+            var cells: [ArraySlice<UInt8>] = []
+            for record in 1..<max(batch.count, 1) where batch.fieldCount(record) == binding.headerCount {
+                for (column, _) in binding.criteria { cells.append(batch.field(record, column)) }
+            }
+            if RatingReader.inferScale(from: cells) == .three {
+                scale = .three
+                inferred = true
+            }
+        }
+        return Header(binding: binding, scale: scale, scaleInferred: inferred, encoding: file.encoding,
+                      encodingDetected: file.detected, delimiter: file.delimiter, byteCount: file.byteCount)
     }
 
     private static func map(_ error: any Error, path: String) -> SIPASError {

@@ -17,6 +17,8 @@ public struct ImportOptions: Sendable {
     public var fault: Fault?
     /// Chunk size for reading (tests use small ones).
     public var chunkSize = 1 << 20
+    /// Records a batch: what moves between the import's threads. Up to ten batches are in flight.
+    public var batchSize = 1024
 
     public enum Fault: Sendable, Equatable {
         /// Throw after this many responses were written (the transaction rolls back).
