@@ -12,12 +12,28 @@ struct ParsedRow: Sendable {
     var unit: Int32              // 0 = not given
     var channel: Int32
     var respondentType: Int32
-    var key: String?
-    var dossier: String?
+    var key: CellText
+    var dossier: CellText
     var comment: String?
     /// Where this row's ratings start in its batch's `ratings`.
     var ratingsStart: Int32
     var contentHash: Int64
+}
+
+/// A short text cell, kept as the file's own bytes when they are ASCII (already NFC: no String to
+/// allocate per row), else as NFC text.
+enum CellText: Sendable {
+    case none
+    case ascii(ArraySlice<UInt8>)
+    case text(String)
+
+    var string: String? {
+        switch self {
+        case .none: nil
+        case let .ascii(bytes): String(decoding: bytes, as: UTF8.self)
+        case let .text(text): text
+        }
+    }
 }
 
 enum RatingCode {

@@ -126,8 +126,8 @@ struct RowValidator: Sendable {
         let unit = intern(&units, batch, record, .unit)
         let channel = intern(&channels, batch, record, .channel)
         let type = intern(&respondentTypes, batch, record, .respondentType)
-        let key = text(batch, record, .responseID)
-        let dossier = text(batch, record, .dossierCode)
+        let key = cell(batch, record, .responseID)
+        let dossier = cell(batch, record, .dossierCode)
         let comment = text(batch, record, .comment, trim: false)
 
         var hash = ContentHash()
@@ -135,7 +135,7 @@ struct RowValidator: Sendable {
         hash.add(procedures.contentHashes[Int(procedure)])
         hash.add(units.contentHashes[Int(unit)]); hash.add(channels.contentHashes[Int(channel)])
         hash.add(respondentTypes.contentHashes[Int(type)])
-        hash.add(dossier ?? ""); hash.add(comment ?? "")
+        hash.add(dossier); hash.add(comment ?? "")
         hash.add(out.ratings[start...])
         out.rows.append(ParsedRow(
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
@@ -150,6 +150,15 @@ struct RowValidator: Sendable {
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         let text = String(decoding: cut, as: UTF8.self)
         return cut.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// A short cell (an id, a dossier code), trimmed; its bytes when ASCII, else NFC text.
+    private func cell(_ batch: RecordBatch, _ record: Int, _ field: HeaderBinding.Field) -> CellText {
+        guard let column = binding.columns[field] else { return .none }
+        let cut = trimmed(batch.field(record, column))
+        if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return .none }
+        if cut.allSatisfy({ $0 < 0x80 }) { return .ascii(cut) }
+        return .text(String(decoding: cut, as: UTF8.self).precomposedStringWithCanonicalMapping)
     }
 
     private func intern(_ table: inout ByteInterner, _ batch: RecordBatch, _ record: Int,
@@ -183,4 +192,14 @@ struct ContentHash {
         add(UInt8(0x1F))
     }
     mutating func add(_ bytes: ArraySlice<UInt8>) { for byte in bytes { add(byte) } }
+    /// The same value as `add(String)` of the cell's text.
+    mutating func add(_ cell: CellText) {
+        switch cell {
+        case .none: add(UInt8(0x1F))
+        case let .ascii(bytes):
+            add(bytes)
+            add(UInt8(0x1F))
+        case let .text(text): add(text)
+        }
+    }
 }

@@ -156,7 +156,7 @@ final class ImportWriter {
         }
         // The response id is already stored (earlier file, or earlier in this file).
         localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: -1)
-        guard let key = row.key, let existing = try Row.fetchOne(db, sql: """
+        guard let key = row.key.string, let existing = try Row.fetchOne(db, sql: """
             SELECT r.id, r.content_hash, r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id,
                    r.ratings, f.catalog_id, f.path, r.row_number
             FROM response r JOIN import_file f ON f.id = r.file_id WHERE r.response_key = ?

@@ -28,6 +28,18 @@ struct RawStatement {
         }
     }
 
+    func bind(_ index: Int32, _ cell: CellText) {
+        switch cell {
+        case .none: bindNull(index)
+        case let .text(text): bind(index, text)
+        case let .ascii(bytes):
+            bytes.withUnsafeBytes { buffer in
+                _ = sqlite3_bind_text(handle, index, buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                      Int32(buffer.count), RawStatement.transient)
+            }
+        }
+    }
+
     func bindBlob(_ index: Int32, _ bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { buffer in
             _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
