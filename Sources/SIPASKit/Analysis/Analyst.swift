@@ -110,15 +110,7 @@ public struct Analyst: Sendable {
         for (key, tally) in set.groups where tally.responses > 0 {
             let result = IndexEstimator.estimate(tally, shape: shape, method: options.method)
             let index = result.index?.interval
-            var previous: Double?
-            var change: ChangeValue?
-            if let (previousSet, _) = comparison.responses, let old = previousSet.groups[key], old.responses > 0 {
-                let oldResult = IndexEstimator.estimate(old, shape: previousSet.catalog.shape, method: options.method)
-                previous = oldResult.index?.value
-                if let index, let oldIndex = oldResult.index?.interval {
-                    change = ChangeValue(Change.between(index, oldIndex), method: "mover")
-                }
-            }
+            let (previous, change) = comparison.group(key, index: index, method: options.method)
             let info = set.info[key]
             rows.append(.init(
                 key: key, label: info?.label ?? key, unit: info?.unit, responses: tally.responses, index: index,

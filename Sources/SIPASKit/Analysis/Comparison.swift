@@ -38,6 +38,14 @@ struct Comparison {
         return nil
     }
 
+    /// A group's previous index (same key, imported responses only) and the change to `index`.
+    func group(_ key: String, index: Interval?, method: IndexMethod) -> (previous: Double?, change: ChangeValue?) {
+        guard let (set, _) = responses, let old = set.groups[key], old.responses > 0 else { return (nil, nil) }
+        let previous = IndexEstimator.estimate(old, shape: set.catalog.shape, method: method).index
+        guard let index, let previousInterval = previous?.interval else { return (previous?.value, nil) }
+        return (previous?.value, ChangeValue(Change.between(index, previousInterval), method: "mover"))
+    }
+
     /// Previous counts of a criterion (by code), from responses only.
     func criterion(_ code: String) -> (satisfied: Int, answered: Int)? {
         guard let (set, _) = responses, let c = set.catalog.position(ofCriterion: code) else { return nil }
