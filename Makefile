@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-summary embed surveys report-png clean
+.PHONY: deps build demo test bench bench-summary embed surveys report-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,13 @@ demo: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --disable-swift-testing
+
+# The binary to install for the Office: release, Swift runtime linked in (runs without a Swift
+# toolchain), copied to $(PREFIX)/bin.
+PREFIX ?= /usr/local
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product sipas
+	install -m 755 .build/release/sipas $(PREFIX)/bin/sipas
 
 # Benchmarks (not tests): see README "Speed and memory".
 bench: deps

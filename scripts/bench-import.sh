@@ -2,7 +2,9 @@
 # Import benchmark (not a test): generates an export of N responses (default 1,000,000; 19 ratings
 # each), imports it into a fresh database with the release build, and in the same run times the stock
 # sqlite3 shell's bare `.import` of the same file into a plain all-TEXT table. Prints medians of RUNS
-# runs (default 3): seconds, responses/s and peak memory (max RSS, from /usr/bin/time).
+# runs (default 3): seconds, responses/s and peak memory (max RSS, from /usr/bin/time). The binary is
+# built as it would be installed: release, Swift runtime linked statically (`make install`), so it runs
+# where no Swift toolchain is installed and maps only the runtime code it uses.
 #   scripts/bench-import.sh [N] [RUNS]        (make bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +13,8 @@ RUNS=${2:-3}
 WORK=${BENCH_DIR:-/tmp/sipas-bench}
 mkdir -p "$WORK"
 scripts/install-deps.sh sqlite3 time >/dev/null
-swift build -c release --product sipas-surveys >/dev/null
-swift build -c release --product sipas >/dev/null
+swift build -c release --static-swift-stdlib --product sipas-surveys >/dev/null
+swift build -c release --static-swift-stdlib --product sipas >/dev/null
 BIN=.build/release/sipas
 CSV="$WORK/big-$N.csv"
 [ -f "$CSV" ] || .build/release/sipas-surveys big --responses "$N" --year 2024 --out "$CSV"

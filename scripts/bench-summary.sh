@@ -11,8 +11,8 @@ N=${1:-1000000}
 WORK=${BENCH_DIR:-/tmp/sipas-bench}
 mkdir -p "$WORK"
 scripts/install-deps.sh hyperfine >/dev/null
-swift build -c release --product sipas-surveys >/dev/null
-swift build -c release --product sipas >/dev/null
+swift build -c release --static-swift-stdlib --product sipas-surveys >/dev/null
+swift build -c release --static-swift-stdlib --product sipas >/dev/null
 BIN=.build/release/sipas
 CSV="$WORK/big-$N.csv"
 DB="$WORK/summary-$N.sqlite"

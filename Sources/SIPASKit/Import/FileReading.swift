@@ -36,8 +36,8 @@ enum FileReading {
     /// cores. Messages arrive on the returned queue, `.header` or `.failed` first. Both queues are
     /// bounded, so memory stays flat whatever the file's size.
     static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
-        let parsed = BlockingQueue<Parsed>(capacity: 4)
-        let validated = BlockingQueue<Message>(capacity: 4)
+        let parsed = BlockingQueue<Parsed>(capacity: 2)
+        let validated = BlockingQueue<Message>(capacity: 2)
         let parser = Thread { parse(path: path, options: options, into: parsed) }
         let validator = Thread { validate(path: path, options: options, from: parsed, into: validated) }
         for thread in [parser, validator] {

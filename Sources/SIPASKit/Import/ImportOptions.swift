@@ -16,7 +16,7 @@ public struct ImportOptions: Sendable {
     /// A fault to inject, for the tests that prove a failed import leaves the database as it was.
     public var fault: Fault?
     /// Chunk size for reading (tests use small ones).
-    public var chunkSize = 1 << 20
+    public var chunkSize = 1 << 18
     /// Records a batch: what moves between the import's threads. Up to ten batches are in flight.
     public var batchSize = 1024
 

@@ -221,17 +221,18 @@ final class ImportWriter {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ?", arguments: [sha256]) == true {
             return false
         }
-        // Local indices → database ids; no second copy of the counts is made.
-        var tally = readerTally
-        localCorrections.settle()
-        tally.merge(localCorrections) { $0 }
+        // Local indices → database ids. The reader's counts are written first, then the corrections
+        // (rows found to be duplicates or conflicts) are added to the same groups: no copy is made.
         let writer = try TallyWriter(db)
-        try writer.add(tally, catalogID: catalogID) { key in
+        let toDatabase = { (key: TallyAccumulator.GroupKey) in
             TallyAccumulator.GroupKey(
                 month: key.month, procedure: Int32(self.procedureIDs[Int(key.procedure)]),
                 unit: Int32(self.unitIDs[Int(key.unit)]), channel: Int32(self.channelIDs[Int(key.channel)]),
                 respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
         }
+        try writer.add(readerTally, catalogID: catalogID, mapping: toDatabase)
+        localCorrections.settle()
+        try writer.add(localCorrections, catalogID: catalogID, mapping: toDatabase)
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
             try writer.add(corrections, catalogID: catalog) { $0 }
