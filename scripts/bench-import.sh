@@ -2,14 +2,14 @@
 # Import benchmark (not a test): generates an export of N responses (default 1,000,000; 19 ratings
 # each), imports it into a fresh database with the release build, and in the same run times the stock
 # sqlite3 shell's bare `.import` of the same file into a plain all-TEXT table. Prints medians of RUNS
-# runs (default 3): seconds, responses/s and peak memory (max RSS, from /usr/bin/time). The binary is
+# runs (default 5): seconds, responses/s and peak memory (max RSS, from /usr/bin/time). The binary is
 # built as it would be installed: release, Swift runtime linked statically (`make install`), so it runs
 # where no Swift toolchain is installed and maps only the runtime code it uses.
 #   scripts/bench-import.sh [N] [RUNS]        (make bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-1000000}
-RUNS=${2:-3}
+RUNS=${2:-5}
 WORK=${BENCH_DIR:-/tmp/sipas-bench}
 mkdir -p "$WORK"
 scripts/install-deps.sh sqlite3 time >/dev/null
