@@ -24,6 +24,10 @@ final class RenderFlagTests: XCTestCase {
         assertGolden(FlagRenderer.csv(ReportFixtures.flags(.vi), lang: .vi), named: "flag-vi.csv")
     }
 
+    func testCSVEnglish() {
+        assertGolden(FlagRenderer.csv(ReportFixtures.flags(.en), lang: .en), named: "flag-en.csv")
+    }
+
     func testJSON() {
         assertGolden(FlagRenderer.json(ReportFixtures.flags(.vi)), named: "flag.json")
     }
