@@ -142,7 +142,7 @@ final class HtmlReportTests: XCTestCase {
         XCTAssertTrue(vi.contains("KTC 95%: 94,7–96,2%"))
         XCTAssertTrue(vi.contains("<p class=\"gap v-possibly\">▼ −0,6 điểm</p>"))
         XCTAssertTrue(vi.contains("Thấp hơn mục tiêu"))
-        XCTAssertTrue(vi.contains("▽ Có thể dưới mục tiêu"))
+        XCTAssertTrue(vi.contains("? Có thể dưới mục tiêu"))
         XCTAssertTrue(vi.contains("Mục tiêu 96%"))
     }
 
@@ -205,7 +205,7 @@ final class HtmlReportTests: XCTestCase {
         // CC3: 1.342 of 1.475 (91,0%) is clearly below target.
         let cc3 = try texts(doc, "//table[@class='criteria']/tbody/tr[td[1]='CC3']/td")
         XCTAssertEqual(Array(cc3.prefix(6)), ["CC3", "Hướng dẫn rõ ràng, hoàn thiện hồ sơ một lần", "1.475", "1.342", "11", "91,0%"])
-        XCTAssertEqual(cc3.last, "▼\u{00A0}dưới mục tiêu↓\u{00A0}giảm so với năm trước")
+        XCTAssertEqual(cc3.last, "✗\u{00A0}dưới mục tiêu▼\u{00A0}giảm so với năm trước")
         let tc3 = try texts(doc, "//table[@class='criteria']/tbody/tr[td[1]='TC3']/td")
         XCTAssertEqual(tc3.last, "✓\u{00A0}đạt mục tiêu")
     }
@@ -234,7 +234,7 @@ final class HtmlReportTests: XCTestCase {
         }
         XCTAssertTrue(flags.contains("Nếu đạt 96%: chỉ số Sở +0,9 điểm"))
         XCTAssertTrue(flags.contains("Nếu đạt 96%: chỉ số Sở +0,04 điểm"))
-        for words in ["▼\u{00A0}dưới mục tiêu", "▽\u{00A0}có thể dưới mục tiêu", "↓\u{00A0}giảm so với năm trước",
+        for words in ["✗\u{00A0}dưới mục tiêu", "?\u{00A0}có thể dưới mục tiêu", "▼\u{00A0}giảm so với năm trước",
                       "○\u{00A0}ít phiếu — chưa kết luận"] {
             XCTAssertTrue(flags.contains(words), words)
         }
@@ -310,7 +310,7 @@ final class HtmlReportTests: XCTestCase {
         doc.summary.change = ChangeValue(Change(difference: Interval(value: 0.008, low: 0.0002, high: 0.0158)), method: "mover")
         let html = HtmlReport.render(doc, lang: .vi)
         XCTAssertTrue(html.contains("KTC 95%: 94,6–95,996%"))
-        XCTAssertTrue(html.contains("▼ Dưới mục tiêu: cả khoảng tin cậy nằm dưới 96%."))
+        XCTAssertTrue(html.contains("✗ Dưới mục tiêu: cả khoảng tin cậy nằm dưới 96%."))
         XCTAssertTrue(html.contains("KTC 95%: +0,02 đến +1,6 điểm"))
         XCTAssertTrue(html.contains("tăng rõ rệt"))
     }

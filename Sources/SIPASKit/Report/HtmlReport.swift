@@ -153,12 +153,12 @@ struct HtmlPage {
                 status = "○ " + HtmlWords.verdict(.tooFewAnswers, lang)
             } else if index.high < s.target {
                 statusClass = "v-below"
-                status = lang.pick("▼ Dưới mục tiêu: cả khoảng tin cậy nằm dưới \(target).",
-                                   "▼ Below target: the whole interval lies under \(target).")
+                status = lang.pick("✗ Dưới mục tiêu: cả khoảng tin cậy nằm dưới \(target).",
+                                   "✗ Below target: the whole interval lies under \(target).")
             } else if index.value < s.target {
                 statusClass = "v-possibly"
-                status = lang.pick("▽ Có thể dưới mục tiêu: ước lượng dưới \(target), khoảng tin cậy còn chạm \(target).",
-                                   "▽ Possibly below target: the estimate is under \(target), the interval reaches it.")
+                status = lang.pick("? Có thể dưới mục tiêu: ước lượng dưới \(target), khoảng tin cậy còn chạm \(target).",
+                                   "? Possibly below target: the estimate is under \(target), the interval reaches it.")
             } else if index.low >= s.target {
                 statusClass = "v-ok"
                 status = lang.pick("✓ Đạt mục tiêu: cả khoảng tin cậy từ \(target) trở lên.",
@@ -317,8 +317,8 @@ struct HtmlPage {
         h += "</table>\n"
         let min = s.minAnswers
         h += para("small",
-                  "Đánh giá: ▼ dưới mục tiêu (cả khoảng tin cậy dưới \(target)); ▽ có thể dưới mục tiêu; ↓ giảm so với năm trước (rõ rệt); ○ dưới \(min) câu trả lời — chưa kết luận; ✓ đạt mục tiêu theo ước lượng. Thay đổi: điểm phần trăm, dòng dưới là khoảng tin cậy 95%; có ↑/↓ khi khoảng đó không chứa 0.",
-                  "Assessment: ▼ below target (the whole interval under \(target)); ▽ possibly below target; ↓ fell since last year (clearly); ○ fewer than \(min) answers — no verdict; ✓ meets the target on the estimate. Change: percentage points, with its 95% interval below; ↑/↓ when that interval excludes 0.")
+                  "Đánh giá: ✗ dưới mục tiêu (cả khoảng tin cậy dưới \(target)); ? có thể dưới mục tiêu; ▼ giảm so với năm trước (rõ rệt); ○ dưới \(min) câu trả lời — chưa kết luận; ✓ đạt mục tiêu theo ước lượng. Thay đổi: điểm phần trăm, dòng dưới là khoảng tin cậy 95%; có ▲/▼ khi khoảng đó không chứa 0.",
+                  "Assessment: ✗ below target (the whole interval under \(target)); ? possibly below target; ▼ fell since last year (clearly); ○ fewer than \(min) answers — no verdict; ✓ meets the target on the estimate. Change: percentage points, with its 95% interval below; ▲/▼ when that interval excludes 0.")
         return h + "</section>\n"
     }
 

@@ -65,10 +65,10 @@ enum HtmlWords {
         return lang.pick("chưa rõ thay đổi (khoảng tin cậy chứa 0)", "no clear change (the interval includes 0)")
     }
 
-    /// `↑` / `↓` for a clear change, nothing otherwise.
+    /// `▲` / `▼` for a clear change, nothing otherwise (the marks of the text reports too).
     static func changeSymbol(_ change: ChangeValue) -> String {
         guard change.clear else { return "" }
-        return change.value > 0 ? "↑" : "↓"
+        return change.value > 0 ? "▲" : "▼"
     }
 
     static func changeMethod(_ method: String, _ lang: Language) -> String {
@@ -132,12 +132,12 @@ enum HtmlWords {
         }
     }
 
-    /// A symbol that carries the verdict without colour.
+    /// A symbol that carries the verdict without colour: the same marks as the text reports (`Labels`).
     static func verdictSymbol(_ v: Verdict) -> String {
         switch v {
-        case .belowTarget: return "▼"
-        case .possiblyBelowTarget: return "▽"
-        case .fell: return "↓"
+        case .belowTarget: return "✗"
+        case .possiblyBelowTarget: return "?"
+        case .fell: return "▼"
         case .tooFewAnswers: return "○"
         }
     }
