@@ -96,13 +96,10 @@ public struct Importer: Sendable {
             throw .database(path: database.path, message: AppDatabase.describe(error))
         }
         if receipt.alreadyImported {
+            // Nothing was written: the receipt says so, whatever the rolled-back pass counted.
+            (receipt.imported, receipt.duplicates, receipt.conflicts, receipt.replaced, receipt.rejected) = (0, 0, 0, 0, 0)
+            (receipt.years, receipt.firstDay, receipt.lastDay) = ([], nil, nil)
             let earlier = try database.earlierImport(sha256: receipt.sha256)
-            receipt = FileReceipt(
-                path: path, sha256: receipt.sha256, bytes: receipt.bytes, encoding: receipt.encoding,
-                encodingDetected: receipt.encodingDetected, delimiter: receipt.delimiter, scale: receipt.scale,
-                scaleInferred: receipt.scaleInferred, rows: receipt.rows, imported: 0, duplicates: 0, conflicts: 0,
-                replaced: 0, rejected: 0, alreadyImported: true, dryRun: options.dryRun, years: [], firstDay: nil,
-                lastDay: nil, seconds: 0)
             diagnostics = [Diagnostic(file: path, row: nil, code: .alreadyImported, detail: earlier)]
         }
         receipt.seconds = Date().timeIntervalSince(started)
