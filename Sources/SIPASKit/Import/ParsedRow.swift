@@ -27,6 +27,20 @@ enum CellText: Sendable {
     case ascii(ArraySlice<UInt8>)
     case text(String)
 
+    /// Calls `body` with the cell's UTF-8 bytes (nil for no value), valid only inside `body`.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        switch self {
+        case .none: return try body(nil)
+        case let .ascii(bytes): return try bytes.withUnsafeBytes { try body($0) }
+        case let .text(text): return try CellText.withBytes(text, body)
+        }
+    }
+
+    static func withBytes<R>(_ text: String?, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+        guard var text else { return try body(nil) }
+        return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+    }
+
     var string: String? {
         switch self {
         case .none: nil

@@ -133,11 +133,12 @@ final class ImportWriter {
         return try statement.runReturningInt()
     }
 
-    private func write(_ row: ParsedRow, batch: ValidatedBatch) throws {
+    /// Inserts one response; false when its response id is already stored. Text and ratings are
+    /// bound in place (no copy into SQLite) for as long as the statement runs.
+    private func insert(_ row: ParsedRow, batch: ValidatedBatch) throws -> Bool {
         let s = insertResponse
         s.bind(1, fileID)
         s.bind(2, Int64(row.rowNumber))
-        s.bind(3, row.key)
         s.bind(4, row.contentHash)
         s.bind(5, Int64(row.day))
         if row.time >= 0 { s.bind(6, Int64(row.time)) } else { s.bindNull(6) }
@@ -145,10 +146,23 @@ final class ImportWriter {
         s.bind(8, unitIDs[Int(row.unit)])
         s.bind(9, channelIDs[Int(row.channel)])
         s.bind(10, typeIDs[Int(row.respondentType)])
-        s.bind(11, row.dossier)
-        s.bindBlob(12, batch.ratings(of: row))
-        s.bind(13, row.comment)
-        if try s.run() == 1 {
+        return try row.key.withBytes { key in
+            try row.dossier.withBytes { dossier in
+                try CellText.withBytes(row.comment) { comment in
+                    try batch.ratings(of: row).withUnsafeBytes { ratings in
+                        s.bindInPlace(text: 3, key)
+                        s.bindInPlace(text: 11, dossier)
+                        s.bindInPlace(text: 13, comment)
+                        s.bindInPlace(blob: 12, ratings)
+                        return try s.run() == 1
+                    }
+                }
+            }
+        }
+    }
+
+    private func write(_ row: ParsedRow, batch: ValidatedBatch) throws {
+        if try insert(row, batch: batch) {
             counts.imported += 1
             counts.firstDay = min(counts.firstDay, row.day)
             counts.lastDay = max(counts.lastDay, row.day)
@@ -188,7 +202,7 @@ final class ImportWriter {
             }
             replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings[...], sign: -1)
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing[0] as Int64])
-            guard try s.run() == 1 else { throw DatabaseError(message: "replacing response \(key) failed") }
+            guard try insert(row, batch: batch) else { throw DatabaseError(message: "replacing response \(key) failed") }
             localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: 1)
             counts.imported += 1
             counts.replaced += 1

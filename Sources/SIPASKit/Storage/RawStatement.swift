@@ -40,6 +40,18 @@ struct RawStatement {
         }
     }
 
+    /// Binds text (nil: NULL) without SQLite copying it: `bytes` must stay valid until the statement
+    /// has run (callers bind inside the closures that give them the pointers, and run there).
+    func bindInPlace(text index: Int32, _ bytes: UnsafeRawBufferPointer?) {
+        guard let bytes, let base = bytes.baseAddress else { return bindNull(index) }
+        sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
+
+    /// Binds a blob without SQLite copying it (see `bindInPlace(text:_:)`).
+    func bindInPlace(blob index: Int32, _ bytes: UnsafeRawBufferPointer) {
+        sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), nil)
+    }
+
     func bindBlob(_ index: Int32, _ bytes: some ContiguousBytes) {
         bytes.withUnsafeBytes { buffer in
             _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
