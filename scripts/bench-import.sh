@@ -21,6 +21,9 @@ CSV="$WORK/big-$N.csv"
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() { # prints "seconds maxrss_kib"
+  # Start each run with no dirty pages of the previous one still being written back: the two tools
+  # alternate, and each writes a database of 140–350 MB.
+  sync
   /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
     code=$?; [ $code -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit $code; }; }
   cat "$WORK/time.txt"
