@@ -34,8 +34,6 @@ public enum Messages {
         case .conflict:
             return lang.pick("mã phiếu \(value) đã có với nội dung khác (\(d.detail ?? ""))",
                              "response id \(value) was imported before with other content (\(d.detail ?? ""))")
-        case .noRatings:
-            return lang.pick("hàng không có cột đánh giá nào", "the row has no rating column")
         case .unknownColumn:
             return lang.pick("bỏ qua cột không biết \(column)", "ignoring unknown column \(column)")
         case .scaleInferred:
@@ -77,8 +75,6 @@ public enum Messages {
         case .conflict:
             return lang.pick("nếu bản mới đúng, nhập lại với --on-conflict replace; nếu không, sửa mã phiếu",
                              "if the new version is right, import again with --on-conflict replace; otherwise fix the id")
-        case .noRatings:
-            return lang.pick("thêm các cột tiêu chí (TC1 … PA3)", "add the criterion columns (TC1 … PA3)")
         case .unknownColumn:
             return lang.pick("đổi tên cột nếu nó cần được đọc (xem README: Định dạng tệp)",
                              "rename the column if it should be read (see README: export format)")

@@ -15,7 +15,6 @@ public struct Diagnostic: Sendable, Equatable, Codable {
         case unterminatedQuote = "unterminated-quote"
         case invalidEncoding = "invalid-encoding"
         case conflict = "conflict"
-        case noRatings = "no-ratings"
         case unknownColumn = "unknown-column"
         case scaleInferred = "scale-inferred"
         case alreadyImported = "already-imported"

@@ -34,8 +34,6 @@ struct TallyAccumulator: Sendable {
         self.pairCount = criterionCount * (criterionCount - 1) / 2
     }
 
-    var groupCount: Int { keys.count }
-
     /// Adds (sign +1) or removes (sign −1) one response.
     mutating func record(_ key: GroupKey, ratings values: ArraySlice<UInt8>, sign: Int = 1) {
         let slot = self.slot(for: key)

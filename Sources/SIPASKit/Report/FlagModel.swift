@@ -96,20 +96,4 @@ public struct FlagReport: Sendable, Codable, Equatable {
         examined = try c.decode(Int.self, forKey: .examined)
         items = try c.decode([FlaggedGroup].self, forKey: by == "unit" ? .units : .procedures)
     }
-
-    /// The list is `procedures[]` (or `units[]` with `--by unit`).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(year, forKey: .year)
-        try c.encode(period, forKey: .period)
-        try c.encode(method, forKey: .method)
-        try c.encode(target, forKey: .target)
-        try c.encode(minAnswers, forKey: .minAnswers)
-        try c.encode(by, forKey: .by)
-        try c.encode(responses, forKey: .responses)
-        try c.encode(index, forKey: .index)
-        try c.encode(previousSource, forKey: .previousSource)
-        try c.encode(examined, forKey: .examined)
-        try c.encode(items, forKey: by == "unit" ? .units : .procedures)
-    }
 }

@@ -138,3 +138,21 @@ extension FlagReport.FlaggedGroup {
         try c.encode(comments, forKey: .comments)
     }
 }
+
+extension FlagReport {
+    /// The list is `procedures[]` (or `units[]` with `--by unit`).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(period, forKey: .period)
+        try c.encode(method, forKey: .method)
+        try c.encode(target, forKey: .target)
+        try c.encode(minAnswers, forKey: .minAnswers)
+        try c.encode(by, forKey: .by)
+        try c.encode(responses, forKey: .responses)
+        try c.encodeOrNull(index, forKey: .index)
+        try c.encodeOrNull(previousSource, forKey: .previousSource)
+        try c.encode(examined, forKey: .examined)
+        try c.encode(items, forKey: by == "unit" ? .units : .procedures)
+    }
+}

@@ -28,18 +28,6 @@ struct RawStatement {
         }
     }
 
-    func bind(_ index: Int32, _ cell: CellText) {
-        switch cell {
-        case .none: bindNull(index)
-        case let .text(text): bind(index, text)
-        case let .ascii(bytes):
-            bytes.withUnsafeBytes { buffer in
-                _ = sqlite3_bind_text(handle, index, buffer.baseAddress?.assumingMemoryBound(to: CChar.self),
-                                      Int32(buffer.count), RawStatement.transient)
-            }
-        }
-    }
-
     /// Binds text (nil: NULL) without SQLite copying it: `bytes` must stay valid until the statement
     /// has run (callers bind inside the closures that give them the pointers, and run there).
     func bindInPlace(text index: Int32, _ bytes: UnsafeRawBufferPointer?) {
