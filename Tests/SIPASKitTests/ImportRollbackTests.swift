@@ -101,6 +101,30 @@ final class ImportRollbackTests: ImportTestCase {
         XCTAssertEqual(try ImportFixtures.rows(db.path, "PRAGMA foreign_key_check").count, 0)
     }
 
+    /// Foreign keys are not enforced row by row inside an import's transaction; the check of every
+    /// referenced id before commit must refuse a file whose rows point at a row that does not exist,
+    /// leave the database as it was, and leave enforcement on.
+    func testADanglingReferenceIsRefusedBeforeCommit() throws {
+        try seed()
+        let before = try ImportFixtures.dumpAll(db.path)
+        var options = ImportOptions()
+        options.fault = .danglingReference
+        let path = try dir.write(bigFile(), as: "big.csv")
+        let error = ImportFixtures.sipasError { () throws(SIPASError) in
+            try Importer(database: db).importFile(path, options: options)
+        }
+        guard case let .database(_, message)? = error else { return XCTFail("got \(String(describing: error))") }
+        XCTAssertTrue(message.contains("FOREIGN KEY") && message.contains("procedure id"), message)
+        XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }, 1)
+
+        let (receipt, _) = try importPath(path)
+        XCTAssertEqual(receipt.imported, 1998)
+        XCTAssertEqual(try db.read { try Int.fetchOne($0, sql: "PRAGMA foreign_keys") }, 1)
+        XCTAssertEqual(try ImportFixtures.rows(db.path, "PRAGMA foreign_key_check").count, 0)
+        XCTAssertTrue(try integrityIsOK())
+    }
+
     func testDryRunFillsTheReceiptAndWritesNothing() throws {
         try seed()
         let before = try ImportFixtures.dumpAll(db.path)

@@ -35,6 +35,7 @@ func collect(_ reader: CSVReader) throws -> [Rec] {
                 fields: (0..<batch.fieldCount(r)).map { Array(batch.field(r, $0)) },
                 problem: batch.problem(r)))
         }
+        assertFieldViewAgrees(batch)
     }
     return records
 }
@@ -102,5 +103,22 @@ func assertThrowsCSVError(
         XCTAssertEqual(error, expected, file: file, line: line)
     } catch {
         XCTFail("expected \(expected), got \(error)", file: file, line: line)
+    }
+}
+
+/// The in-place view of a batch (`withFields`) reads exactly the fields `field(_:_:)` gives, and a
+/// field's `span` locates the same bytes in `withUnsafeBytes`: checked on every batch the tests read.
+func assertFieldViewAgrees(_ batch: RecordBatch, file: StaticString = #filePath, line: UInt = #line) {
+    batch.withUnsafeBytes { all in
+        batch.withFields { view in
+            for r in 0..<batch.count {
+                XCTAssertEqual(view.fieldCount(r), batch.fieldCount(r), file: file, line: line)
+                for f in 0..<batch.fieldCount(r) {
+                    let expected = Array(batch.field(r, f))
+                    XCTAssertEqual(Array(view.field(r, f)), expected, file: file, line: line)
+                    XCTAssertEqual(Array(all[view.span(r, f)]), expected, file: file, line: line)
+                }
+            }
+        }
     }
 }

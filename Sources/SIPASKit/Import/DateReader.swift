@@ -7,6 +7,10 @@ struct DateReader: Sendable {
     }
 
     func read(_ bytes: ArraySlice<UInt8>) -> Outcome {
+        bytes.withUnsafeBufferPointer { read($0) }
+    }
+
+    func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         var i = bytes.startIndex
         var end = bytes.endIndex
         while i < end, bytes[i] == 0x20 { i += 1 }

@@ -106,10 +106,7 @@ enum FileReading {
                         guard send(.header(header)) else { return }
                         first = 1
                     }
-                    let validated = validator!.validate(batch, from: first, bytesRead: bytesRead)
-                    for row in validated.rows {
-                        tally.record(ImportWriter.localKey(row), ratings: validated.ratings(of: row))
-                    }
+                    let validated = validator!.validate(batch, from: first, bytesRead: bytesRead, tally: &tally)
                     rows += validated.rows.count + validated.rejected.count
                     guard send(.batch(validated)) else { return }
                 case let .end(sha256):

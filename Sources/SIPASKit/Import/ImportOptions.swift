@@ -26,6 +26,9 @@ public struct ImportOptions: Sendable {
         case throwAfterRows(Int)
         /// Kill the process with SIGKILL after this many responses were written (the journal rolls back).
         case killAfterRows(Int)
+        /// After the first batch, make the writer reference a procedure id that does not exist (the
+        /// check before commit must refuse the file).
+        case danglingReference
     }
 
     public init() {}

@@ -69,6 +69,7 @@ public struct Importer: Sendable {
                         written += batch.rows.count
                         options.progress?(batch.bytesRead, header.byteCount)
                         try inject(options.fault, written: written)
+                        if options.fault == .danglingReference { writer.injectDanglingReference() }
                     case let .finished(tally, sha256, rows):
                         receipt.sha256 = sha256
                         receipt.rows = rows

@@ -22,16 +22,20 @@ struct ParsedRow: Sendable {
 
 /// A short text cell, kept as the file's own bytes when they are ASCII (already NFC: no String to
 /// allocate per row), else as NFC text.
-enum CellText: Sendable {
+enum CellText: Sendable, Equatable {
     case none
-    case ascii(ArraySlice<UInt8>)
+    /// ASCII bytes, left where they are: this range of the batch's field bytes
+    /// (`RecordBatch.withUnsafeBytes`).
+    case ascii(Range<Int32>)
     case text(String)
 
     /// Calls `body` with the cell's UTF-8 bytes (nil for no value), valid only inside `body`.
-    func withBytes<R>(_ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+    /// `batchBytes` are the field bytes of the cell's batch.
+    func withBytes<R>(in batchBytes: UnsafeRawBufferPointer,
+                      _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         switch self {
         case .none: return try body(nil)
-        case let .ascii(bytes): return try bytes.withUnsafeBytes { try body($0) }
+        case let .ascii(range): return try body(UnsafeRawBufferPointer(rebasing: batchBytes[Int(range.lowerBound)..<Int(range.upperBound)]))
         case let .text(text): return try CellText.withBytes(text, body)
         }
     }
@@ -41,12 +45,8 @@ enum CellText: Sendable {
         return try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
     }
 
-    var string: String? {
-        switch self {
-        case .none: nil
-        case let .ascii(bytes): String(decoding: bytes, as: UTF8.self)
-        case let .text(text): text
-        }
+    func string(in batchBytes: UnsafeRawBufferPointer) -> String? {
+        withBytes(in: batchBytes) { bytes in bytes.map { String(decoding: $0, as: UTF8.self) } }
     }
 }
 

@@ -1,7 +1,7 @@
 import SurveyCSV
 
-/// Turns records into typed rows or rejected rows. Runs on the reading thread; keeps the per-file
-/// dimension tables, so one validator serves one file.
+/// Turns records into typed rows or rejected rows, and counts the rows into the file's tallies.
+/// Runs on the validating thread; keeps the per-file dimension tables, so one validator serves one file.
 struct RowValidator: Sendable {
     let file: String
     let binding: HeaderBinding
@@ -9,6 +9,10 @@ struct RowValidator: Sendable {
     let delimiter: UInt8
     let ratingReader: RatingReader
     let dateReader = DateReader()
+    /// Columns of the fields (`binding.columns`), looked up once: the row loop reads them ~10 times a row.
+    private let dateColumn: Int, codeColumn: Int
+    private let nameColumn: Int?, fieldColumn: Int?, unitColumn: Int?, channelColumn: Int?, typeColumn: Int?
+    private let keyColumn: Int?, dossierColumn: Int?, commentColumn: Int?
 
     private(set) var procedures = ByteInterner()
     private(set) var procedureInfo: [ProcedureInfo] = []
@@ -22,21 +26,37 @@ struct RowValidator: Sendable {
         self.criterionCount = criterionCount
         self.delimiter = delimiter
         self.ratingReader = RatingReader(scale: scale)
+        let columns = binding.columns
+        dateColumn = columns[.date]!
+        codeColumn = columns[.procedureCode]!
+        (nameColumn, fieldColumn) = (columns[.procedureName], columns[.field])
+        (unitColumn, channelColumn, typeColumn) = (columns[.unit], columns[.channel], columns[.respondentType])
+        (keyColumn, dossierColumn, commentColumn) = (columns[.responseID], columns[.dossierCode], columns[.comment])
         _ = units.add("")
         _ = channels.add("")
         _ = respondentTypes.add("")
     }
 
-    /// Validates records `first..<batch.count` of `batch`.
-    mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int) -> ValidatedBatch {
+    /// Validates records `first..<batch.count` of `batch`, counting the rows it accepts into `tally`.
+    mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int,
+                           tally: inout TallyAccumulator) -> ValidatedBatch {
         var out = ValidatedBatch(records: batch, delimiter: delimiter, criterionCount: criterionCount)
         out.ratings.reserveCapacity(batch.count * criterionCount)
-        out.keyColumn = binding.columns[.responseID].map { ($0, binding.headerNames[$0]) }
+        out.keyColumn = keyColumn.map { ($0, binding.headerNames[$0]) }
         out.bytesRead = bytesRead
         out.rows.reserveCapacity(batch.count)
         let unitStart = units.count, channelStart = channels.count, typeStart = respondentTypes.count
-        for record in first..<batch.count {
-            validate(record: record, of: batch, into: &out)
+        batch.withFields { fields in
+            for record in first..<batch.count {
+                validate(record: record, of: batch, fields: fields, into: &out)
+            }
+        }
+        out.ratings.withUnsafeBufferPointer { ratings in
+            for row in out.rows {
+                let start = Int(row.ratingsStart)
+                tally.record(ImportWriter.localKey(row),
+                             ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+            }
         }
         out.newUnits = Array(units.values[unitStart...])
         out.newChannels = Array(channels.values[channelStart...])
@@ -44,98 +64,98 @@ struct RowValidator: Sendable {
         return out
     }
 
-    private mutating func validate(record: Int, of batch: RecordBatch, into out: inout ValidatedBatch) {
-        let row = batch.rowNumber(record)
-        var problems: [Diagnostic] = []
-        func problem(_ code: Diagnostic.Code, column: Int? = nil, value: String? = nil, detail: String? = nil) {
-            let name = column.map { binding.headerNames.indices.contains($0) ? binding.headerNames[$0] : "" }
-            problems.append(Diagnostic(file: file, row: row, column: column.map { $0 + 1 }, columnName: name,
-                                       code: code, value: value, detail: detail))
-        }
-        func reject() {
-            out.rejected.append(RejectedRow(rowNumber: row, diagnostics: problems,
-                                            raw: batch.rawText(record, delimiter: delimiter)))
-        }
+    private func diagnostic(_ row: Int, _ code: Diagnostic.Code, column: Int? = nil, value: String? = nil,
+                            detail: String? = nil) -> Diagnostic {
+        let name = column.map { binding.headerNames.indices.contains($0) ? binding.headerNames[$0] : "" }
+        return Diagnostic(file: file, row: row, column: column.map { $0 + 1 }, columnName: name,
+                          code: code, value: value, detail: detail)
+    }
 
+    private func reject(_ record: Int, of batch: RecordBatch, _ problems: [Diagnostic], into out: inout ValidatedBatch) {
+        out.rejected.append(RejectedRow(rowNumber: batch.rowNumber(record), diagnostics: problems,
+                                        raw: batch.rawText(record, delimiter: delimiter)))
+    }
+
+    private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch) {
+        let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
-            problem(.unterminatedQuote)
-            return reject()
+            return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
         }
-        let fieldCount = batch.fieldCount(record)
+        let fieldCount = fields.fieldCount(record)
         if fieldCount != binding.headerCount {
-            if (0..<fieldCount).allSatisfy({ batch.field(record, $0).isEmpty }) { return }  // an empty spreadsheet row
-            problem(.raggedRow, value: nil, detail: "\(fieldCount)/\(binding.headerCount)")
-            return reject()
+            if (0..<fieldCount).allSatisfy({ fields.field(record, $0).isEmpty }) { return }  // an empty spreadsheet row
+            return reject(record, of: batch, [diagnostic(row, .raggedRow, detail: "\(fieldCount)/\(binding.headerCount)")],
+                          into: &out)
         }
         if !batch.isValidUTF8(record) {
-            for column in 0..<fieldCount where !batch.isValidUTF8(record, column) {
-                problem(.invalidEncoding, column: column)
+            let problems = (0..<fieldCount).filter { !batch.isValidUTF8(record, $0) }.map {
+                diagnostic(row, .invalidEncoding, column: $0)
             }
+            if !problems.isEmpty { return reject(record, of: batch, problems, into: &out) }
         }
-        if !problems.isEmpty { return reject() }
-        if (0..<fieldCount).allSatisfy({ batch.field(record, $0).isEmpty }) { return }
+        if (0..<fieldCount).allSatisfy({ fields.field(record, $0).isEmpty }) { return }
 
+        var problems: [Diagnostic] = []
         // Date.
-        let dateColumn = binding.columns[.date]!
         var day: Int32 = 0, time: Int32 = -1
-        switch dateReader.read(batch.field(record, dateColumn)) {
+        switch dateReader.read(fields.field(record, dateColumn)) {
         case let .date(d, t): day = d; time = t ?? -1
-        case .missing: problem(.missingDate, column: dateColumn)
-        case .malformed: problem(.badDate, column: dateColumn, value: batch.string(record, dateColumn))
-        case .impossible: problem(.impossibleDate, column: dateColumn, value: batch.string(record, dateColumn))
+        case .missing: problems.append(diagnostic(row, .missingDate, column: dateColumn))
+        case .malformed: problems.append(diagnostic(row, .badDate, column: dateColumn, value: batch.string(record, dateColumn)))
+        case .impossible:
+            problems.append(diagnostic(row, .impossibleDate, column: dateColumn, value: batch.string(record, dateColumn)))
         }
 
         // Procedure.
-        let codeColumn = binding.columns[.procedureCode]!
-        let codeBytes = trimmed(batch.field(record, codeColumn))
-        var procedure: Int32 = -1
-        if codeBytes.isEmpty {
-            problem(.missingProcedureCode, column: codeColumn)
-        }
+        let codeBytes = trimmed(fields.field(record, codeColumn))
+        if codeBytes.isEmpty { problems.append(diagnostic(row, .missingProcedureCode, column: codeColumn)) }
 
         // Ratings.
         let start = out.ratings.count
         out.ratings.append(contentsOf: repeatElement(RatingCode.notAsked, count: criterionCount))
         for (column, position) in binding.criteria {
-            switch ratingReader.read(batch.field(record, column)) {
+            switch ratingReader.read(fields.field(record, column)) {
             case let .rating(code): out.ratings[start + position] = code
             case .noAnswer: out.ratings[start + position] = 0
-            case .outOfScale: problem(.ratingOutOfScale, column: column, value: batch.string(record, column))
-            case .notOnScale: problem(.ratingNotOnScale, column: column, value: batch.string(record, column))
-            case .unknown: problem(.ratingUnknown, column: column, value: batch.string(record, column))
+            case .outOfScale:
+                problems.append(diagnostic(row, .ratingOutOfScale, column: column, value: batch.string(record, column)))
+            case .notOnScale:
+                problems.append(diagnostic(row, .ratingNotOnScale, column: column, value: batch.string(record, column)))
+            case .unknown: problems.append(diagnostic(row, .ratingUnknown, column: column, value: batch.string(record, column)))
             }
         }
         if !problems.isEmpty {
             out.ratings.removeLast(criterionCount)
-            return reject()
+            return reject(record, of: batch, problems, into: &out)
         }
 
         var isNew = false
-        procedure = Int32(procedures.index(of: codeBytes, isNew: &isNew))
+        let procedure = Int32(procedures.index(of: codeBytes, isNew: &isNew))
         if isNew {
             let info = ProcedureInfo(
                 code: procedures.values[Int(procedure)],
-                name: text(batch, record, .procedureName) ?? "",
-                field: text(batch, record, .field) ?? "")
+                name: text(fields, record, nameColumn) ?? "",
+                field: text(fields, record, fieldColumn) ?? "")
             procedureInfo.append(info)
             out.newProcedures.append(info)
-        } else if procedureInfo[Int(procedure)].name.isEmpty, let name = text(batch, record, .procedureName) {
+        } else if procedureInfo[Int(procedure)].name.isEmpty, let name = text(fields, record, nameColumn) {
             procedureInfo[Int(procedure)].name = name
             out.procedureUpdates.append(procedureInfo[Int(procedure)])
         }
-        let unit = intern(&units, batch, record, .unit)
-        let channel = intern(&channels, batch, record, .channel)
-        let type = intern(&respondentTypes, batch, record, .respondentType)
-        let key = cell(batch, record, .responseID)
-        let dossier = cell(batch, record, .dossierCode)
-        let comment = text(batch, record, .comment, trim: false)
+        let unit = Self.intern(&units, fields, record, unitColumn)
+        let channel = Self.intern(&channels, fields, record, channelColumn)
+        let type = Self.intern(&respondentTypes, fields, record, typeColumn)
+        let key = cell(fields, record, keyColumn)
+        let dossier = cell(fields, record, dossierColumn)
+        let comment = text(fields, record, commentColumn, trim: false)
 
         var hash = ContentHash()
         hash.add(Int64(day)); hash.add(Int64(time))
         hash.add(procedures.contentHashes[Int(procedure)])
         hash.add(units.contentHashes[Int(unit)]); hash.add(channels.contentHashes[Int(channel)])
         hash.add(respondentTypes.contentHashes[Int(type)])
-        hash.add(dossier); hash.add(comment ?? "")
+        hash.add(dossier, in: fields)
+        hash.add(comment ?? "")
         hash.add(out.ratings[start...])
         out.rows.append(ParsedRow(
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
@@ -143,37 +163,41 @@ struct RowValidator: Sendable {
             ratingsStart: Int32(start), contentHash: hash.value))
     }
 
-    private func text(_ batch: RecordBatch, _ record: Int, _ field: HeaderBinding.Field, trim: Bool = true) -> String? {
-        guard let column = binding.columns[field] else { return nil }
-        let bytes = batch.field(record, column)
+    private func text(_ fields: FieldView, _ record: Int, _ column: Int?, trim: Bool = true) -> String? {
+        guard let column else { return nil }
+        let bytes = fields.field(record, column)
         let cut = trim ? trimmed(bytes) : bytes
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         let text = String(decoding: cut, as: UTF8.self)
         return cut.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// A short cell (an id, a dossier code), trimmed; its bytes when ASCII, else NFC text.
-    private func cell(_ batch: RecordBatch, _ record: Int, _ field: HeaderBinding.Field) -> CellText {
-        guard let column = binding.columns[field] else { return .none }
-        let cut = trimmed(batch.field(record, column))
+    /// A short cell (an id, a dossier code), trimmed; its place in the batch when ASCII, else NFC text.
+    private func cell(_ fields: FieldView, _ record: Int, _ column: Int?) -> CellText {
+        guard let column else { return .none }
+        let whole = fields.field(record, column)
+        let cut = trimmed(whole)
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return .none }
-        if cut.allSatisfy({ $0 < 0x80 }) { return .ascii(cut) }
+        if cut.allSatisfy({ $0 < 0x80 }) {
+            let lower = fields.span(record, column).lowerBound + (cut.baseAddress! - whole.baseAddress!)
+            return .ascii(Int32(lower)..<Int32(lower + cut.count))
+        }
         return .text(String(decoding: cut, as: UTF8.self).precomposedStringWithCanonicalMapping)
     }
 
-    private func intern(_ table: inout ByteInterner, _ batch: RecordBatch, _ record: Int,
-                        _ field: HeaderBinding.Field) -> Int32 {
-        guard let column = binding.columns[field] else { return 0 }
+    private static func intern(_ table: inout ByteInterner, _ fields: FieldView, _ record: Int, _ column: Int?) -> Int32 {
+        guard let column else { return 0 }
         var isNew = false
-        return Int32(table.index(of: trimmed(batch.field(record, column)), isNew: &isNew))
+        return Int32(table.index(of: trimmed(fields.field(record, column)), isNew: &isNew))
     }
+}
 
-    private func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var start = bytes.startIndex, end = bytes.endIndex
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-        return bytes[start..<end]
-    }
+/// The cell without the spaces and tabs around it.
+private func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    var start = 0, end = bytes.count
+    while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+    while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return UnsafeBufferPointer(rebasing: bytes[start..<end])
 }
 
 /// FNV-1a, 64 bits, over the typed content of a response: tells a duplicate (same id, same content)
@@ -192,12 +216,13 @@ struct ContentHash {
         add(UInt8(0x1F))
     }
     mutating func add(_ bytes: ArraySlice<UInt8>) { for byte in bytes { add(byte) } }
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) { for byte in bytes { add(byte) } }
     /// The same value as `add(String)` of the cell's text.
-    mutating func add(_ cell: CellText) {
+    mutating func add(_ cell: CellText, in fields: FieldView) {
         switch cell {
         case .none: add(UInt8(0x1F))
-        case let .ascii(bytes):
-            add(bytes)
+        case let .ascii(range):
+            add(fields.bytes(Int(range.lowerBound)..<Int(range.upperBound)))
             add(UInt8(0x1F))
         case let .text(text): add(text)
         }

@@ -10,13 +10,19 @@ struct TallyAccumulator: Sendable {
         var unit: Int32
         var channel: Int32
         var respondentType: Int32
+
+        /// For `HashSlots` (the accumulator's per-row lookup).
+        var hash: UInt64 {
+            HashSlots.mix(HashSlots.mix(HashSlots.mix(HashSlots.mix(HashSlots.mix(
+                0, month), procedure), unit), channel), respondentType)
+        }
     }
 
     let criterionCount: Int
     /// Pairs (c, d) with c < d, in row-major order.
     let pairCount: Int
     private(set) var keys: [GroupKey] = []
-    private var slots: [GroupKey: Int] = [:]
+    private var slots = HashSlots()
     /// Per group: responses, answered any, all satisfied.
     private(set) var heads: [Int32] = []
     /// Per group: criterionCount × 6 rating counts (0 = no answer).
@@ -36,6 +42,12 @@ struct TallyAccumulator: Sendable {
 
     /// Adds (sign +1) or removes (sign −1) one response.
     mutating func record(_ key: GroupKey, ratings values: ArraySlice<UInt8>, sign: Int = 1) {
+        values.withUnsafeBufferPointer { record(key, ratings: $0, sign: sign) }
+    }
+
+    /// Adds (sign +1) or removes (sign −1) one response: `values` holds its `criterionCount` ratings.
+    mutating func record(_ key: GroupKey, ratings values: UnsafeBufferPointer<UInt8>, sign: Int = 1) {
+        precondition(values.count == criterionCount, "one rating per criterion")
         let slot = self.slot(for: key)
         let sign32 = Int32(sign)
         var answered: UInt64 = 0, satisfied: UInt64 = 0
@@ -128,9 +140,11 @@ struct TallyAccumulator: Sendable {
     var isSettled: Bool { blockRows.allSatisfy { $0 == 0 } }
 
     private mutating func slot(for key: GroupKey) -> Int {
-        if let existing = slots[key] { return existing }
-        let slot = keys.count
-        slots[key] = slot
+        let hash = key.hash
+        if let existing = keys.withUnsafeBufferPointer({ keys in slots.find(hash) { keys[$0] == key } }) {
+            return existing
+        }
+        let slot = slots.append(hash)
         keys.append(key)
         Self.grow(&heads, by: 3)
         Self.grow(&ratings, by: criterionCount * 6)

@@ -114,7 +114,11 @@ final class ImportWriter {
         for name in batch.newChannels { channelIDs.append(try storeName(name, insertChannel)) }
         for name in batch.newRespondentTypes { typeIDs.append(try storeName(name, insertType)) }
 
-        for row in batch.rows { try write(row, batch: batch) }
+        try batch.records.withUnsafeBytes { text in
+            try batch.ratings.withUnsafeBytes { ratings in
+                for row in batch.rows { try write(row, batch: batch, text: text, ratings: ratings) }
+            }
+        }
         for rejected in batch.rejected {
             counts.rejected += 1
             try storeRejected(rejected)
@@ -134,8 +138,9 @@ final class ImportWriter {
     }
 
     /// Inserts one response; false when its response id is already stored. Text and ratings are
-    /// bound in place (no copy into SQLite) for as long as the statement runs.
-    private func insert(_ row: ParsedRow, batch: ValidatedBatch) throws -> Bool {
+    /// bound in place (no copy into SQLite) for as long as the statement runs: `text` are the batch's
+    /// field bytes, `ratings` its ratings.
+    private func insert(_ row: ParsedRow, text: UnsafeRawBufferPointer, ratings: UnsafeRawBufferPointer) throws -> Bool {
         let s = insertResponse
         s.bind(1, fileID)
         s.bind(2, Int64(row.rowNumber))
@@ -146,23 +151,23 @@ final class ImportWriter {
         s.bind(8, unitIDs[Int(row.unit)])
         s.bind(9, channelIDs[Int(row.channel)])
         s.bind(10, typeIDs[Int(row.respondentType)])
-        return try row.key.withBytes { key in
-            try row.dossier.withBytes { dossier in
+        let start = Int(row.ratingsStart)
+        s.bindInPlace(blob: 12, UnsafeRawBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+        return try row.key.withBytes(in: text) { key in
+            try row.dossier.withBytes(in: text) { dossier in
                 try CellText.withBytes(row.comment) { comment in
-                    try batch.ratings(of: row).withUnsafeBytes { ratings in
-                        s.bindInPlace(text: 3, key)
-                        s.bindInPlace(text: 11, dossier)
-                        s.bindInPlace(text: 13, comment)
-                        s.bindInPlace(blob: 12, ratings)
-                        return try s.run() == 1
-                    }
+                    s.bindInPlace(text: 3, key)
+                    s.bindInPlace(text: 11, dossier)
+                    s.bindInPlace(text: 13, comment)
+                    return try s.run() == 1
                 }
             }
         }
     }
 
-    private func write(_ row: ParsedRow, batch: ValidatedBatch) throws {
-        if try insert(row, batch: batch) {
+    private func write(_ row: ParsedRow, batch: ValidatedBatch, text: UnsafeRawBufferPointer,
+                       ratings: UnsafeRawBufferPointer) throws {
+        if try insert(row, text: text, ratings: ratings) {
             counts.imported += 1
             counts.firstDay = min(counts.firstDay, row.day)
             counts.lastDay = max(counts.lastDay, row.day)
@@ -170,7 +175,7 @@ final class ImportWriter {
         }
         // The response id is already stored (earlier file, or earlier in this file).
         localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: -1)
-        guard let key = row.key.string, let existing = try Row.fetchOne(db, sql: """
+        guard let key = row.key.string(in: text), let existing = try Row.fetchOne(db, sql: """
             SELECT r.id, r.content_hash, r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id,
                    r.ratings, f.catalog_id, f.path, r.row_number
             FROM response r JOIN import_file f ON f.id = r.file_id WHERE r.response_key = ?
@@ -202,7 +207,7 @@ final class ImportWriter {
             }
             replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings[...], sign: -1)
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing[0] as Int64])
-            guard try insert(row, batch: batch) else { throw DatabaseError(message: "replacing response \(key) failed") }
+            guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
             localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: 1)
             counts.imported += 1
             counts.replaced += 1
@@ -229,12 +234,40 @@ final class ImportWriter {
         try s.run()
     }
 
+    /// Checks, before commit, that every id this file's rows and tallies reference exists: the import
+    /// transaction runs without per-row foreign-key enforcement (see `AppDatabase.importTransaction`),
+    /// and every such id is the file's, the catalogue's, or one of the dimension maps' entries.
+    /// Throws SQLite's foreign-key error, naming the table and the id, so the file rolls back.
+    func verifyReferences() throws {
+        let tables: [(String, [Int64])] = [
+            ("import_file", [fileID]), ("catalog", [catalogID]), ("procedure", procedureIDs),
+            ("unit", unitIDs), ("channel", channelIDs), ("respondent_type", typeIDs)]
+        for (table, ids) in tables {
+            let exists = try RawStatement(db, sql: "SELECT 1 FROM \(table) WHERE id = ?1")
+            for id in ids {
+                exists.bind(1, id)
+                guard try exists.step() else {
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_FOREIGNKEY,
+                                        message: "FOREIGN KEY constraint failed: \(table) id \(id) does not exist")
+                }
+                try exists.finish()
+            }
+        }
+    }
+
+    /// For the test that proves `verifyReferences` guards the import: points the first procedure
+    /// at an id that does not exist.
+    func injectDanglingReference() {
+        if !procedureIDs.isEmpty { procedureIDs[0] = Int64(Int32.max) }
+    }
+
     /// Writes the tallies (the reading thread's, corrected here) and the file's record.
     /// Returns false, writing nothing more, when a file with the same content was imported before.
     func finish(readerTally: TallyAccumulator, sha256: String, rows: Int) throws -> Bool {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ?", arguments: [sha256]) == true {
             return false
         }
+        try verifyReferences()
         // Local indices → database ids. The reader's counts are written first, then the corrections
         // (rows found to be duplicates or conflicts) are added to the same groups: no copy is made.
         let writer = try TallyWriter(db)
