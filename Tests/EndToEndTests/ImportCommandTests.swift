@@ -70,6 +70,33 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertEqual(try AppDatabase(path: db).importRecords(), [])
     }
 
+    /// A file over 8 MiB shows a progress bar when stderr is a terminal, cleared before the receipt;
+    /// with stderr not a terminal (a pipe, a log file) there is no bar at all.
+    func testAProgressBarOnATerminalOnly() throws {
+        let dir = try temporaryDirectory(self)
+        var text = "response_id,date,procedure_code,comment,TC1,TT1,KQ1\n"
+        let comment = String(repeating: "Thủ tục nhanh gọn, cán bộ hướng dẫn tận tình. ", count: 5)
+        for i in 1...40_000 {
+            text += "P-\(i),\(i % 28 + 1)/03/2024,1.004490.000.00.00.H33,\"\(comment)\",5,4,5\n"
+        }
+        let csv = dir.appendingPathComponent("big.csv")
+        try Data(text.utf8).write(to: csv)
+        XCTAssertGreaterThan(text.utf8.count, 8 << 20)
+
+        let onTerminal = try Sipas.runOnTerminal(["import", "--db", dir.appendingPathComponent("a.sqlite").path, csv.path])
+        XCTAssertEqual(onTerminal.status, 0, onTerminal.terminal)
+        let bar = onTerminal.terminal
+        XCTAssertTrue(bar.contains("\r" + String(repeating: "█", count: 30) + " 100%"), bar)
+        XCTAssertTrue(bar.contains("░"), "the bar is drawn before it is full")
+        guard let cleared = bar.range(of: "\r\u{1B}[2K"), let receipt = bar.range(of: "40000") ?? bar.range(of: "40.000")
+        else { return XCTFail("no clearing or no receipt: \(bar)") }
+        XCTAssertLessThan(cleared.lowerBound, receipt.lowerBound, "the bar is cleared before the receipt")
+
+        let piped = try Sipas.run(["import", "--db", dir.appendingPathComponent("b.sqlite").path, csv.path])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stderr.contains("█") || piped.stderr.contains("░") || piped.stderr.contains("\r"), piped.stderr)
+    }
+
     func testCouldNotRunNamesTheFileAndExitsTwo() throws {
         let dir = try temporaryDirectory(self)
         let db = dir.appendingPathComponent("t.sqlite").path

@@ -51,9 +51,63 @@ enum Sipas {
                         status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal)
     }
 
+    /// Runs the binary with stderr on a pseudo-terminal (stdout to a file, as in `run`), as when a
+    /// person runs it in a terminal; returns everything written to the terminal.
+    static func runOnTerminal(_ arguments: [String]) throws -> (terminal: String, status: Int32) {
+        // posix_openpt and friends are not in Swift's Glibc module: the same, by hand (Linux). The two
+        // requests are function-like macros Swift cannot import: _IOW('T', 0x31, int) and
+        // _IOR('T', 0x30, unsigned int), the same values on x86-64 and arm64.
+        let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: CInt = 0, number: CUnsignedInt = 0
+        guard master >= 0, ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
+            throw NSError(domain: "pty", code: Int(errno))
+        }
+        let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw NSError(domain: "pty", code: Int(errno)) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = repositoryRoot
+        var env = ProcessInfo.processInfo.environment
+        env["SIPAS_DB"] = nil
+        env["NO_COLOR"] = "1"
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.standardInput = FileHandle.nullDevice
+        // The terminal is read while the child runs (a full terminal buffer would block it).
+        let reader = FileHandle(fileDescriptor: master, closeOnDealloc: true)
+        let collected = LockedData()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = read(master, &buffer, buffer.count)
+                if n <= 0 { break }   // EIO once the child has exited and no one holds the terminal
+                collected.append(buffer[0..<n])
+            }
+            done.signal()
+        }
+        try process.run()
+        close(slave)
+        process.waitUntilExit()
+        done.wait()
+        _ = reader
+        return (String(decoding: collected.bytes, as: UTF8.self), process.terminationStatus)
+    }
+
     /// The bundled exports, as the README's quick start names them.
     static let surveys = [
         "surveys/2023-trung-tam-hcc.csv", "surveys/2024-may-danh-gia-tai-quay.csv",
         "surveys/2024-q1-q2-trung-tam-hcc.csv", "surveys/2024-q3-q4-cong-dvc.csv",
     ]
+}
+
+/// Bytes appended from one thread and read from another.
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: [UInt8] = []
+    func append(_ bytes: ArraySlice<UInt8>) { lock.lock(); data.append(contentsOf: bytes); lock.unlock() }
+    var bytes: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
 }
