@@ -17,8 +17,8 @@ public struct ImportOptions: Sendable {
     public var fault: Fault?
     /// Chunk size for reading (tests use small ones).
     public var chunkSize = 1 << 18
-    /// Records a batch: what moves between the import's threads (512 measured fastest, and keeps memory
-    /// under 50 MB; 256 and 1,024 were slower). Up to six batches are in flight.
+    /// Records a batch: what moves between the import's threads. Up to six batches are in flight. 256 and
+    /// 1,024 measured no faster than 512 on a million responses, and 1,024 took 7 MiB more memory.
     public var batchSize = 512
 
     public enum Fault: Sendable, Equatable {
