@@ -2,7 +2,8 @@
 # Import benchmark (not a test): generates an export of N responses (default 1,000,000; 19 ratings
 # each), imports it into a fresh database with the release build, and in the same run times the stock
 # sqlite3 shell's bare `.import` of the same file into a plain all-TEXT table. Prints medians of RUNS
-# runs (default 5): seconds, responses/s and peak memory (max RSS, from /usr/bin/time). The binary is
+# runs (default 5): seconds, responses/s and peak memory (max RSS, from /usr/bin/time), then the CPU each
+# import thread used in one more run (steadier than the wall clock on a shared machine). The binary is
 # built as it would be installed: release, Swift runtime linked statically (`make install`), so it runs
 # where no Swift toolchain is installed and maps only the runtime code it uses.
 #   scripts/bench-import.sh [N] [RUNS]        (make bench)
@@ -45,3 +46,28 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "file: $CSV ($N responses, $((bytes / 1048576)) MiB); medians of $RUNS runs"
 awk -v n="$N" -v t="$s_time" -v m="$s_mem" -v i="$imported" 'BEGIN {printf "sipas import (full validation, tallies): %.2f s  %.0f responses/s  peak %.1f MiB  (%s imported)\n", t, n/t, m/1024, i}'
 awk -v n="$N" -v t="$q_time" -v m="$q_mem" 'BEGIN {printf "sqlite3 shell .import (all TEXT, no checks): %.2f s  %.0f rows/s  peak %.1f MiB\n", t, n/t, m/1024}'
+
+# CPU per thread: /proc/PID/task/*/stat (user + system ticks) sampled every 20 ms until the import ends.
+rm -f "$WORK/bench.sqlite"; sync
+"$BIN" import --db "$WORK/bench.sqlite" "$CSV" >/dev/null 2>&1 &
+pid=$!
+declare -A ticks names
+while kill -0 "$pid" 2>/dev/null; do
+  for task in /proc/"$pid"/task/*; do
+    t=${task##*/}
+    read -r v < <(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) && [ -n "$v" ] && ticks[$t]=$v
+    [ -n "${names[$t]:-}" ] || names[$t]=$(cat "$task/comm" 2>/dev/null || true)
+  done
+  sleep 0.02
+done
+wait "$pid" || [ $? -eq 1 ]
+hz=$(getconf CLK_TCK)
+line="CPU per thread (one more run):"
+for t in $(printf '%s\n' "${!ticks[@]}" | sort -n); do
+  case "${names[$t]}" in
+    sipas) role="writing (SQLite)" ;; sipas-parse) role="parsing (libcsv)" ;;
+    sipas-validate) role="validation+tallies" ;; *) role="SHA-256 (dispatch)" ;;
+  esac
+  [ "${ticks[$t]}" -gt 0 ] && line+=$(awk -v v="${ticks[$t]}" -v hz="$hz" -v r="$role" 'BEGIN {printf "  %s %.2f s", r, v/hz}')
+done
+echo "$line"

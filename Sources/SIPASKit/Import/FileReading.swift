@@ -38,8 +38,15 @@ enum FileReading {
     static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
         let parsed = BlockingQueue<Parsed>(capacity: 2)
         let validated = BlockingQueue<Message>(capacity: 2)
-        let parser = Thread { parse(path: path, options: options, into: parsed) }
-        let validator = Thread { validate(path: path, options: options, from: parsed, into: validated) }
+        // Each thread names itself, so that its CPU can be read from /proc (scripts/bench-import.sh does).
+        let parser = Thread {
+            Thread.current.name = "sipas-parse"
+            parse(path: path, options: options, into: parsed)
+        }
+        let validator = Thread {
+            Thread.current.name = "sipas-validate"
+            validate(path: path, options: options, from: parsed, into: validated)
+        }
         for thread in [parser, validator] {
             thread.stackSize = 4 << 20
             thread.start()
