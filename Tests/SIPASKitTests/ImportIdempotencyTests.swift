@@ -226,4 +226,39 @@ final class ImportIdempotencyTests: ImportTestCase {
         XCTAssertTrue(again.alreadyImported)
         XCTAssertEqual(try db.responseCount(), 2)
     }
+    /// The content hash is stored with every response and decides, across versions of sipas, whether a
+    /// response id seen again is a duplicate or a conflict: it must stay FNV-1a (64 bits) over day and
+    /// time (little-endian Int64), the FNV of the procedure code, unit, channel and respondent type
+    /// (each over its NFC text + 0x1F, as little-endian UInt64), dossier and comment (NFC + 0x1F), then
+    /// the ratings. Computed here independently of `ContentHash`.
+    func testTheStoredContentHashIsTheDocumentedFNV() throws {
+        func fnv(_ bytes: [UInt8]) -> UInt64 {
+            bytes.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        }
+        func le(_ value: UInt64) -> [UInt8] { (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+        func text(_ value: String) -> [UInt8] { Array(value.precomposedStringWithCanonicalMapping.utf8) + [0x1F] }
+        let header = ["response_id", "date", "dossier_code", "procedure_code", "unit", "channel", "respondent_type",
+                      "comment", "TC1", "TT1"]
+        let nfdComment = "Tốt, cán bộ nhiệt tình".decomposedStringWithCanonicalMapping
+        let rows = [
+            ["H-1", "05/03/2024 08:30", "HS-01", "1.000411.000.00.00.H33", "Chi cục TĐC", "", "Doanh nghiệp", nfdComment,
+             "5", "Hài lòng"],
+            ["H-2", "2024-03-06", "", " 1.004490.000.00.00.H33 ", "", "Trực tuyến", "", "", "", "KTL"],
+        ]
+        try importText(ImportFixtures.csv(header, rows), as: "hash.csv")
+        let stored = try ImportFixtures.rows(db.path, "SELECT response_key, content_hash FROM response ORDER BY id")
+            .map { ($0[0] as String, $0[1] as Int64) }
+
+        var ratings1 = [UInt8](repeating: 0xFF, count: 19), ratings2 = ratings1
+        (ratings1[0], ratings1[4]) = (5, 4)     // TC1 is position 0, TT1 position 4 of the standard catalogue
+        (ratings2[0], ratings2[4]) = (0, 0)
+        let first = le(20_240_305) + le(8 * 3600 + 30 * 60) + le(fnv(text("1.000411.000.00.00.H33")))
+            + le(fnv(text("Chi cục TĐC"))) + le(fnv(text(""))) + le(fnv(text("Doanh nghiệp")))
+            + text("HS-01") + text("Tốt, cán bộ nhiệt tình") + ratings1
+        let second = le(20_240_306) + le(UInt64(bitPattern: -1)) + le(fnv(text("1.004490.000.00.00.H33")))
+            + le(fnv(text(""))) + le(fnv(text("Trực tuyến"))) + le(fnv(text("")))
+            + [0x1F] + [0x1F] + ratings2
+        XCTAssertEqual(stored.map(\.0), ["H-1", "H-2"])
+        XCTAssertEqual(stored.map(\.1), [Int64(bitPattern: fnv(first)), Int64(bitPattern: fnv(second))])
+    }
 }
