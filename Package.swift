@@ -43,9 +43,9 @@ let package = Package(
         // Synthetic survey exports: the bundled surveys/ and benchmark files.
         .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV"]),
 
-        // Helpers the test targets share: golden files, temporary directories, the repository root.
+        // Helpers the test targets share: golden files, temporary directories, the repository root, a CSV writer.
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),
-        .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV"]),
+        .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics"]),
         .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),

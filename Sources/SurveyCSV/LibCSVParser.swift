@@ -37,13 +37,25 @@ final class LibCSVParser {
     }
 
     /// Parses UTF-8 bytes; returns a failure description if libcsv or the sink gave up.
+    ///
+    /// The bytes go to libcsv a line at a time — up to and including each CR or LF — after the sink
+    /// has kept them as original text: libcsv ends a record only on a CR or LF, so a record always ends
+    /// with the last bytes kept, and the sink knows each record's text without libcsv telling offsets.
     func parse(_ utf8: UnsafeRawBufferPointer) -> String? {
         guard let base = utf8.baseAddress, utf8.count > 0 else { return nil }
-        let consumed = csv_parse(parser, base, utf8.count, csvFieldCallback, csvRecordCallback, UnsafeMutableRawPointer(sink))
-        if consumed != utf8.count {
-            return "libcsv: " + String(cString: csv_strerror(csv_error(parser)))
+        var start = 0
+        while start < utf8.count {
+            let end = LineEnds.next(in: utf8, from: start)
+            sink.pointee.appendRaw(UnsafeRawBufferPointer(rebasing: utf8[start..<end]))
+            let consumed = csv_parse(parser, base + start, end - start, csvFieldCallback, csvRecordCallback,
+                                     UnsafeMutableRawPointer(sink))
+            if consumed != end - start {
+                return "libcsv: " + String(cString: csv_strerror(csv_error(parser)))
+            }
+            if let failure = sink.pointee.failure { return failure }
+            start = end
         }
-        return sink.pointee.failure
+        return nil
     }
 
     /// Ends the input: marks an open quoted final field, flushes the last record and the last batch.
@@ -78,4 +90,31 @@ private func csvFieldCallback(_ data: UnsafeMutableRawPointer?, _ length: Int, _
 
 private func csvRecordCallback(_ terminator: Int32, _ context: UnsafeMutableRawPointer?) {
     context.unsafelyUnwrapped.assumingMemoryBound(to: RecordSink.self).pointee.endRecord(terminator)
+}
+
+/// Finds line ends (CR or LF) eight bytes at a time.
+enum LineEnds {
+    /// The index just after the first CR or LF at or after `start`, or `text.count` when there is none.
+    static func next(in text: UnsafeRawBufferPointer, from start: Int) -> Int {
+        let n = text.count
+        var i = start
+        while i &+ 8 <= n {
+            let word = text.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if hasByte(word, 0x0A) || hasByte(word, 0x0D) { break }
+            i &+= 8
+        }
+        while i < n {
+            let byte = text[i]
+            i &+= 1
+            if byte == 0x0A || byte == 0x0D { return i }
+        }
+        return n
+    }
+
+    /// Whether any byte of `word` equals `byte` (the classic zero-byte test on word XOR byte pattern).
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
 }

@@ -11,13 +11,22 @@ public struct RecordBatch: Sendable {
     let rows: [Int]
     /// Records (indices into this batch) that have a problem; almost always empty.
     let unterminatedRecords: [Int]
+    /// The records' original text, back to back: `rawBounds[2r] ..< rawBounds[2r + 1]` is record r's.
+    let raw: [UInt8]
+    let rawBounds: [Int32]
+    /// Records whose original text was cut at `RecordSink.maxRawPerRecord` bytes; almost always empty.
+    let cutRecords: [Int]
 
-    init(bytes: [UInt8], fieldOffsets: [Int32], recordStarts: [Int32], rows: [Int], unterminatedRecords: [Int]) {
+    init(bytes: [UInt8], fieldOffsets: [Int32], recordStarts: [Int32], rows: [Int], unterminatedRecords: [Int],
+         raw: [UInt8], rawBounds: [Int32], cutRecords: [Int]) {
         self.bytes = bytes
         self.fieldOffsets = fieldOffsets
         self.recordStarts = recordStarts
         self.rows = rows
         self.unterminatedRecords = unterminatedRecords
+        self.raw = raw
+        self.rawBounds = rawBounds
+        self.cutRecords = cutRecords
     }
 
     /// Number of records in the batch.
@@ -94,18 +103,14 @@ public struct RecordBatch: Sendable {
         unterminatedRecords.contains(record) ? .unterminatedQuote : nil
     }
 
-    /// The record re-serialised as one CSV line (no line terminator), quoting the fields
-    /// that need it, so reading the line back yields the same fields. Kept for rejected rows.
-    public func rawText(_ record: Int, delimiter: UInt8) -> String {
-        var line: [UInt8] = []
-        let n = fieldCount(record)
-        for i in 0..<n {
-            if i > 0 { line.append(delimiter) }
-            CSVQuoting.append(field(record, i), delimiter: delimiter, to: &line)
-        }
-        // A lone empty field would otherwise serialise as a blank line, which holds no record.
-        if n == 1 && line.isEmpty { line = [0x22, 0x22] }
-        return String(decoding: line, as: UTF8.self)
+    /// The record's text as the file has it — quotes, spaces, line breaks inside quoted fields and all,
+    /// without its line end — decoded to UTF-8 (invalid bytes become U+FFFD) and not normalised.
+    /// Kept for rejected rows, so the Office can find the line and fix it. A record of over 64 KiB
+    /// (say, after a stray opening quote) is cut there and ends with "…".
+    public func originalText(_ record: Int) -> String {
+        let range = Int(rawBounds[2 * record])..<Int(rawBounds[2 * record + 1])
+        let text = String(decoding: raw[range], as: UTF8.self)
+        return cutRecords.contains(record) ? text + "…" : text
     }
 }
 

@@ -18,6 +18,17 @@ struct RecordSink {
     private var recordCapacity: Int
     private var recordCount = 0
     private var unterminatedRecords: [Int] = []
+    /// The original text of the records (UTF-8, as decoded, before libcsv): `rawBounds[2r] ..<
+    /// rawBounds[2r + 1]` is record r's, without its line end. Kept for rejected rows.
+    private var raw: UnsafeMutablePointer<UInt8>
+    private var rawCapacity: Int
+    private var rawCount = 0
+    /// Where the record being read starts in `raw`.
+    private var rawRecordStart = 0
+    /// The record being read is longer than `maxRawPerRecord`: its text is cut there.
+    private var rawCut = false
+    private var rawBounds: UnsafeMutablePointer<Int32>
+    private var cutRecords: [Int] = []
 
     private var fieldsInRecord = 0
     private var lineEnds = 0
@@ -33,6 +44,8 @@ struct RecordSink {
 
     /// Batches are closed early once they hold this many bytes, keeping offsets in Int32.
     private static let maxBatchBytes = 1 << 30
+    /// The original text kept of one record: a longer one (say, after a stray opening quote) is cut.
+    static let maxRawPerRecord = 64 << 10
 
     init(batchSize: Int) {
         self.batchSize = max(1, batchSize)
@@ -43,6 +56,9 @@ struct RecordSink {
         fieldOffsets = .allocate(capacity: fieldCapacity + 1)
         recordStarts = .allocate(capacity: recordCapacity + 1)
         rows = .allocate(capacity: recordCapacity)
+        rawCapacity = bytesCapacity + recordCapacity * 32
+        raw = .allocate(capacity: rawCapacity)
+        rawBounds = .allocate(capacity: recordCapacity * 2)
         fieldOffsets[0] = 0
         recordStarts[0] = 0
     }
@@ -52,6 +68,34 @@ struct RecordSink {
         fieldOffsets.deallocate()
         recordStarts.deallocate()
         rows.deallocate()
+        raw.deallocate()
+        rawBounds.deallocate()
+    }
+
+    /// The original text libcsv is about to parse. The reader hands it over a line at a time (up to
+    /// and including each CR or LF), so a record always ends with the last bytes appended.
+    mutating func appendRaw(_ text: UnsafeRawBufferPointer) {
+        if failure != nil || text.isEmpty { return }
+        let room = RecordSink.maxRawPerRecord - (rawCount - rawRecordStart)
+        let n = min(text.count, max(room, 0))
+        if n < text.count { rawCut = true }
+        if n == 0 { return }
+        if rawCount + n > rawCapacity {
+            guard rawCount + n <= Int(Int32.max) else {
+                failure = "a batch of records exceeds 2 GiB"
+                return
+            }
+            var newCapacity = rawCapacity * 2
+            while newCapacity < rawCount + n { newCapacity *= 2 }
+            newCapacity = min(newCapacity, Int(Int32.max))
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+            grown.initialize(from: raw, count: rawCount)
+            raw.deallocate()
+            raw = grown
+            rawCapacity = newCapacity
+        }
+        (raw + rawCount).initialize(from: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
+        rawCount += n
     }
 
     /// libcsv field callback: `length` bytes at `data` (not NUL-terminated, buffer reused by libcsv).
@@ -76,7 +120,9 @@ struct RecordSink {
     mutating func endRecord(_ terminator: Int32) {
         if failure != nil { return }
         if fieldsInRecord == 0 {
-            // A line end with no fields: a blank line, or the LF of a CR LF pair.
+            // A line end with no fields: a blank line, or the LF of a CR LF pair. No record's text.
+            rawCount = rawRecordStart
+            rawCut = false
             if terminator == 0x0A && lastEndWasCR {
                 lastEndWasCR = false
             } else {
@@ -86,6 +132,16 @@ struct RecordSink {
             return
         }
         if recordCount == recordCapacity { growRecords() }
+        var rawEnd = rawCount
+        if !rawCut, rawEnd > rawRecordStart, terminator == 0x0A || terminator == 0x0D,
+           Int32(raw[rawEnd - 1]) == terminator {
+            rawEnd -= 1
+        }
+        rawBounds[2 &* recordCount] = Int32(truncatingIfNeeded: rawRecordStart)
+        rawBounds[2 &* recordCount &+ 1] = Int32(truncatingIfNeeded: rawEnd)
+        if rawCut { cutRecords.append(recordCount) }
+        rawRecordStart = rawCount
+        rawCut = false
         rows[recordCount] = 1 &+ lineEnds
         recordCount &+= 1
         recordStarts[recordCount] = Int32(truncatingIfNeeded: fieldCount)
@@ -97,7 +153,9 @@ struct RecordSink {
         } else {
             lastEndWasCR = false
         }
-        if recordCount >= batchSize || bytesCount >= RecordSink.maxBatchBytes { closeBatch() }
+        if recordCount >= batchSize || bytesCount >= RecordSink.maxBatchBytes || rawCount >= RecordSink.maxBatchBytes {
+            closeBatch()
+        }
     }
 
     /// Moves the records collected so far into a `RecordBatch` in `ready`.
@@ -108,12 +166,21 @@ struct RecordSink {
             fieldOffsets: Array(UnsafeBufferPointer(start: fieldOffsets, count: fieldCount + 1)),
             recordStarts: Array(UnsafeBufferPointer(start: recordStarts, count: recordCount + 1)),
             rows: Array(UnsafeBufferPointer(start: rows, count: recordCount)),
-            unterminatedRecords: unterminatedRecords)
+            unterminatedRecords: unterminatedRecords,
+            raw: Array(UnsafeBufferPointer(start: raw, count: rawRecordStart)),
+            rawBounds: Array(UnsafeBufferPointer(start: rawBounds, count: recordCount * 2)),
+            cutRecords: cutRecords)
         ready.append(batch)
         bytesCount = 0
         fieldCount = 0
         recordCount = 0
         unterminatedRecords = []
+        cutRecords = []
+        // The text of a record still being read moves to the front (none when called at a record's end).
+        let pending = rawCount - rawRecordStart
+        if pending > 0 { UnsafeMutableRawPointer(raw).copyMemory(from: raw + rawRecordStart, byteCount: pending) }
+        rawCount = pending
+        rawRecordStart = 0
     }
 
     private mutating func growFields() {
@@ -151,6 +218,10 @@ struct RecordSink {
         grownRows.initialize(from: rows, count: recordCount)
         rows.deallocate()
         rows = grownRows
+        let grownBounds = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity * 2)
+        grownBounds.initialize(from: rawBounds, count: recordCount * 2)
+        rawBounds.deallocate()
+        rawBounds = grownBounds
         recordCapacity = newCapacity
     }
 }

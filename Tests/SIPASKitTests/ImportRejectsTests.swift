@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SIPASTestSupport
 import XCTest
 import SurveyCSV
 @testable import SIPASKit
@@ -34,6 +35,28 @@ final class ImportRejectsTests: ImportTestCase {
         // The last row opens a quote that never closes.
         text += "X-12,06/01/2024,P1,\"Tên chưa đóng,Phòng A,,5,5,4,4,\r\n"
         return text
+    }
+
+    /// The raw text of a rejected row is its line as the file has it — needless quotes, spaces, a line
+    /// break inside quotes — stored NFC, so the Office can find it in the file.
+    func testTheRawTextIsTheLineAsTheFileHasIt() throws {
+        let lines = [
+            "Mã phiếu;Ngày đánh giá;Mã TTHC;Ý kiến;TC1",
+            "\"A-1\";\"01/01/2024\";\"P1\";\"Rất tốt\";\"9\"",
+            "A-2 ; 02/01/2024;P1;" + "  Chậm, \"khó\" hiểu  ".decomposedStringWithCanonicalMapping + ";x",
+            "A-3;03/01/2024;P1;\"hai\r\ndòng\";5",
+            "A-3;03/01/2024;P1;\"khác\r\nhẳn\";5",
+        ]
+        let (_, receipt, _) = try importText(lines.joined(separator: "\r\n") + "\r\n", as: "raw.csv")
+        XCTAssertEqual(receipt.imported, 1)
+        XCTAssertEqual(receipt.conflicts, 1)
+        let rejects = try db.rejectRecords()
+        XCTAssertEqual(rejects.map(\.row), [2, 3, 5])
+        XCTAssertEqual(rejects.map(\.code), ["rating-out-of-scale", "rating-unknown", "conflict"])
+        XCTAssertEqual(rejects.map(\.raw), [lines[1], lines[2].precomposedStringWithCanonicalMapping, lines[4]])
+        XCTAssertEqual(rejects.map { Array($0.raw.utf8) }, [lines[1], lines[2], lines[4]].map {
+            Array($0.precomposedStringWithCanonicalMapping.utf8)
+        })
     }
 
     func testEveryRejectedRowIsKeptWithWhereAndWhy() throws {

@@ -44,9 +44,12 @@ final class PropertyTests: XCTestCase {
                 }
                 let width = Int.random(in: 0..<8, using: &rng) == 0 ? Int.random(in: 1...6, using: &rng) : columns
                 let fields = (0..<width).map { _ in randomField(&rng) }
-                expected.append(Rec(1 + lineEndsWritten, fields))
-                text += fields.map { writeField($0, delimiter: delimiter, alone: width == 1) }
+                let line = fields.map { writeField($0, delimiter: delimiter, alone: width == 1) }
                     .joined(separator: String(delimiter))
+                var record = Rec(1 + lineEndsWritten, fields)
+                record.original = line      // the record's text is the line as written, quotes and all
+                expected.append(record)
+                text += line
                 if r < rowCount - 1 || Bool.random(using: &rng) {
                     text += lineEnd
                     lineEndsWritten += 1

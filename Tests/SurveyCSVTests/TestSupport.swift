@@ -6,6 +6,14 @@ struct Rec: Equatable, CustomStringConvertible {
     var row: Int
     var fields: [[UInt8]]
     var problem: RecordProblem?
+    /// The record's original text (`RecordBatch.originalText`): compared only when both sides have it,
+    /// so hand-written expectations may leave it out.
+    var original: String?
+
+    static func == (a: Rec, b: Rec) -> Bool {
+        a.row == b.row && a.fields == b.fields && a.problem == b.problem
+            && (a.original == nil || b.original == nil || a.original == b.original)
+    }
 
     var strings: [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
 
@@ -30,10 +38,12 @@ func collect(_ reader: CSVReader) throws -> [Rec] {
     var records: [Rec] = []
     try reader.read { batch in
         for r in 0..<batch.count {
-            records.append(Rec(
+            var record = Rec(
                 row: batch.rowNumber(r),
                 fields: (0..<batch.fieldCount(r)).map { Array(batch.field(r, $0)) },
-                problem: batch.problem(r)))
+                problem: batch.problem(r))
+            record.original = batch.originalText(r)
+            records.append(record)
         }
         assertFieldViewAgrees(batch)
     }

@@ -14,10 +14,9 @@ extension Analyst {
         let flags = try flags(byProcedure)
         let scope = try scope(options)
         let (trend, granularity) = try trend(scope, options: options)
-        let formatter = ISO8601DateFormatter()
         return ReportDocument(
             summary: summary, procedures: procedures, trend: trend, trendGranularity: granularity, flags: flags,
-            generatedAt: formatter.string(from: now),
+            generatedAt: UTCTimestamp.string(from: now),
             department: department ?? options.language.pick("Sở Khoa học và Công nghệ tỉnh Lai Châu",
                                                             "Department of Science and Technology of Lai Châu"))
     }

@@ -108,8 +108,7 @@ enum FileReading {
                         guard batch.count > 0 else { continue }
                         let header = try bindHeader(batch, path: path, options: options, file: file)
                         validator = RowValidator(file: path, binding: header.binding,
-                                                 criterionCount: catalog.criterionCount,
-                                                 delimiter: file.delimiter, scale: header.scale)
+                                                 criterionCount: catalog.criterionCount, scale: header.scale)
                         guard send(.header(header)) else { return }
                         first = 1
                     }

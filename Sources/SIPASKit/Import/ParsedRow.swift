@@ -54,7 +54,7 @@ enum RatingCode {
     static let notAsked: UInt8 = Tally.notAsked
 }
 
-/// A row that was rejected, with all its problems and its text re-serialised as CSV.
+/// A row that was rejected, with all its problems and its text as the file has it (NFC).
 struct RejectedRow: Sendable {
     var rowNumber: Int
     var diagnostics: [Diagnostic]
@@ -71,7 +71,6 @@ struct ProcedureInfo: Sendable, Equatable {
 /// What the reading thread hands to the writing thread.
 struct ValidatedBatch: Sendable {
     var records: RecordBatch
-    var delimiter: UInt8
     var criterionCount: Int
     /// The response id's column (0-based) and header as the file spells it, for conflict diagnostics.
     var keyColumn: (index: Int, name: String)?

@@ -6,7 +6,6 @@ struct RowValidator: Sendable {
     let file: String
     let binding: HeaderBinding
     let criterionCount: Int
-    let delimiter: UInt8
     let ratingReader: RatingReader
     let dateReader = DateReader()
     /// Columns of the fields (`binding.columns`), looked up once: the row loop reads them ~10 times a row.
@@ -20,11 +19,10 @@ struct RowValidator: Sendable {
     private(set) var channels = ByteInterner()
     private(set) var respondentTypes = ByteInterner()
 
-    init(file: String, binding: HeaderBinding, criterionCount: Int, delimiter: UInt8, scale: RatingScale) {
+    init(file: String, binding: HeaderBinding, criterionCount: Int, scale: RatingScale) {
         self.file = file
         self.binding = binding
         self.criterionCount = criterionCount
-        self.delimiter = delimiter
         self.ratingReader = RatingReader(scale: scale)
         let columns = binding.columns
         dateColumn = columns[.date]!
@@ -40,7 +38,7 @@ struct RowValidator: Sendable {
     /// Validates records `first..<batch.count` of `batch`, counting the rows it accepts into `tally`.
     mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int,
                            tally: inout TallyAccumulator) -> ValidatedBatch {
-        var out = ValidatedBatch(records: batch, delimiter: delimiter, criterionCount: criterionCount)
+        var out = ValidatedBatch(records: batch, criterionCount: criterionCount)
         out.ratings.reserveCapacity(batch.count * criterionCount)
         out.keyColumn = keyColumn.map { ($0, binding.headerNames[$0]) }
         out.bytesRead = bytesRead
@@ -73,7 +71,7 @@ struct RowValidator: Sendable {
 
     private func reject(_ record: Int, of batch: RecordBatch, _ problems: [Diagnostic], into out: inout ValidatedBatch) {
         out.rejected.append(RejectedRow(rowNumber: batch.rowNumber(record), diagnostics: problems,
-                                        raw: batch.rawText(record, delimiter: delimiter)))
+                                        raw: batch.originalText(record).nfc))
     }
 
     private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch) {

@@ -13,7 +13,7 @@ public struct Baseline: Sendable, Codable, Equatable {
     public var recordedAt: String
 
     public init(year: Int, index: Double, elements: [String: Double] = [:], rank: Int? = nil, rankOf: Int? = nil,
-                source: String? = nil, recordedAt: String = ISO8601DateFormatter().string(from: Date())) {
+                source: String? = nil, recordedAt: String = UTCTimestamp.string()) {
         self.year = year
         self.index = index
         self.elements = elements

@@ -55,7 +55,7 @@ final class ImportWriter {
                                      rows, imported, duplicates, conflicts, replaced, rejected)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, 0, 0)
             """, arguments: [file, String(repeating: "0", count: 64), bytes,
-                             ISO8601DateFormatter().string(from: Date()), catalogID, encoding, delimiter,
+                             UTCTimestamp.string(), catalogID, encoding, delimiter,
                              scale.rawValue])
         fileID = db.lastInsertedRowID
         insertResponse = try RawStatement(db, sql: """
@@ -194,7 +194,7 @@ final class ImportWriter {
                                         columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
             conflictDiagnostics.append(diagnostic)
             try storeRejected(RejectedRow(rowNumber: Int(row.rowNumber), diagnostics: [diagnostic],
-                                          raw: batch.records.rawText(Int(row.record), delimiter: batch.delimiter)))
+                                          raw: batch.records.originalText(Int(row.record)).nfc))
         case .replace:
             let oldCatalog: Int64 = existing[8]
             let oldRatings: [UInt8] = Array((existing[7] as Data))

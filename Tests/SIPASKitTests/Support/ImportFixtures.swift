@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SIPASTestSupport
 import XCTest
 import SurveyCSV
 import SIPASStatistics

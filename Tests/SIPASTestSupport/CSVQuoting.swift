@@ -1,4 +1,4 @@
-/// Writing fields the way `CSVReader` reads them back.
+/// Writing fields the way `CSVReader` reads them back: how the tests write their CSV fixtures.
 public enum CSVQuoting {
     /// True when a field must be quoted: it holds the delimiter, a quote, CR or LF,
     /// or it starts or ends with a space or tab (quoting keeps them for trimming readers).
