@@ -81,18 +81,12 @@ struct RecordSink {
         if n < text.count { rawCut = true }
         if n == 0 { return }
         if rawCount + n > rawCapacity {
-            guard rawCount + n <= Int(Int32.max) else {
+            guard let grown = RecordSink.grownCapacity(rawCapacity, toHold: rawCount + n) else {
                 failure = "a batch of records exceeds 2 GiB"
                 return
             }
-            var newCapacity = rawCapacity * 2
-            while newCapacity < rawCount + n { newCapacity *= 2 }
-            newCapacity = min(newCapacity, Int(Int32.max))
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-            grown.initialize(from: raw, count: rawCount)
-            raw.deallocate()
-            raw = grown
-            rawCapacity = newCapacity
+            move(&raw, count: rawCount, toCapacity: grown)
+            rawCapacity = grown
         }
         (raw + rawCount).initialize(from: text.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
         rawCount += n
@@ -184,44 +178,41 @@ struct RecordSink {
     }
 
     private mutating func growFields() {
-        let newCapacity = fieldCapacity * 2
-        let grown = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity + 1)
-        grown.initialize(from: fieldOffsets, count: fieldCount + 1)
-        fieldOffsets.deallocate()
-        fieldOffsets = grown
-        fieldCapacity = newCapacity
+        fieldCapacity *= 2
+        move(&fieldOffsets, count: fieldCount + 1, toCapacity: fieldCapacity + 1)
     }
 
     private mutating func growBytes(_ needed: Int) -> Bool {
-        guard needed <= Int(Int32.max) else {
+        guard let grown = RecordSink.grownCapacity(bytesCapacity, toHold: needed) else {
             failure = "a batch of fields exceeds 2 GiB"
             return false
         }
-        var newCapacity = bytesCapacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        newCapacity = min(newCapacity, Int(Int32.max))
-        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        grown.initialize(from: bytes, count: bytesCount)
-        bytes.deallocate()
-        bytes = grown
-        bytesCapacity = newCapacity
+        move(&bytes, count: bytesCount, toCapacity: grown)
+        bytesCapacity = grown
         return true
+    }
+
+    /// Doubles `capacity` until it holds `needed` bytes; nil past the 32-bit offsets.
+    private static func grownCapacity(_ capacity: Int, toHold needed: Int) -> Int? {
+        guard needed <= Int(Int32.max) else { return nil }
+        var grown = capacity * 2
+        while grown < needed { grown *= 2 }
+        return min(grown, Int(Int32.max))
     }
 
     private mutating func growRecords() {
         let newCapacity = recordCapacity * 2
-        let grownStarts = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity + 1)
-        grownStarts.initialize(from: recordStarts, count: recordCount + 1)
-        recordStarts.deallocate()
-        recordStarts = grownStarts
-        let grownRows = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
-        grownRows.initialize(from: rows, count: recordCount)
-        rows.deallocate()
-        rows = grownRows
-        let grownBounds = UnsafeMutablePointer<Int32>.allocate(capacity: newCapacity * 2)
-        grownBounds.initialize(from: rawBounds, count: recordCount * 2)
-        rawBounds.deallocate()
-        rawBounds = grownBounds
+        move(&recordStarts, count: recordCount + 1, toCapacity: newCapacity + 1)
+        move(&rows, count: recordCount, toCapacity: newCapacity)
+        move(&rawBounds, count: recordCount * 2, toCapacity: newCapacity * 2)
         recordCapacity = newCapacity
     }
+}
+
+/// Moves the first `count` elements of `buffer` into a new allocation of `capacity` elements.
+private func move<T>(_ buffer: inout UnsafeMutablePointer<T>, count: Int, toCapacity capacity: Int) {
+    let grown = UnsafeMutablePointer<T>.allocate(capacity: capacity)
+    grown.moveInitialize(from: buffer, count: count)
+    buffer.deallocate()
+    buffer = grown
 }

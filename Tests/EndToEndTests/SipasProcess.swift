@@ -21,7 +21,9 @@ enum Sipas {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }()
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SipasRun {
+    /// The binary, ready to run from the repository root with `arguments`: no `SIPAS_DB` from the
+    /// caller's environment, no colour, no input.
+    private static func process(_ arguments: [String], environment: [String: String] = [:]) -> Process {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -31,6 +33,12 @@ enum Sipas {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
+        process.standardInput = FileHandle.nullDevice
+        return process
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SipasRun {
+        let process = process(arguments, environment: environment)
         // Output goes to files, so a large output can never block the child on a full pipe.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,7 +49,6 @@ enum Sipas {
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
         try out.close()
@@ -51,8 +58,8 @@ enum Sipas {
                         status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal)
     }
 
-    /// Runs the binary with stderr on a pseudo-terminal (stdout to a file, as in `run`), as when a
-    /// person runs it in a terminal; returns everything written to the terminal.
+    /// Runs the binary with stderr on a pseudo-terminal (stdout discarded), as when a person runs it
+    /// in a terminal; returns everything written to the terminal.
     static func runOnTerminal(_ arguments: [String]) throws -> (terminal: String, status: Int32) {
         // posix_openpt and friends are not in Swift's Glibc module: the same, by hand (Linux). The two
         // requests are function-like macros Swift cannot import: _IOW('T', 0x31, int) and
@@ -65,19 +72,11 @@ enum Sipas {
         }
         let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw NSError(domain: "pty", code: Int(errno)) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
-        var env = ProcessInfo.processInfo.environment
-        env["SIPAS_DB"] = nil
-        env["NO_COLOR"] = "1"
-        process.environment = env
+        defer { close(master) }
+        let process = process(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
-        process.standardInput = FileHandle.nullDevice
         // The terminal is read while the child runs (a full terminal buffer would block it).
-        let reader = FileHandle(fileDescriptor: master, closeOnDealloc: true)
         let collected = LockedData()
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
@@ -93,7 +92,6 @@ enum Sipas {
         close(slave)
         process.waitUntilExit()
         done.wait()
-        _ = reader
         return (String(decoding: collected.bytes, as: UTF8.self), process.terminationStatus)
     }
 

@@ -8,21 +8,8 @@ import XCTest
 /// Random input never crashes the importer and never imports garbage: every file either fails as a
 /// whole (nothing written) or ends with receipts that add up and tallies equal to a recomputation.
 final class ImportFuzzTests: XCTestCase {
-    /// SplitMix64: seeded, so a failure names the case that reproduces it.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// A plausible header, then rows mixing good values, wrong values and raw random bytes.
-    func file(_ random: inout Random) -> [UInt8] {
+    func file(_ random: inout SplitMix64) -> [UInt8] {
         let pieces: [[UInt8]] = [
             Array("5".utf8), Array("4".utf8), Array("6".utf8), Array("".utf8), Array("Hài lòng".utf8),
             Array("tốt".utf8), Array("15/03/2024".utf8), Array("31/02/2024".utf8), Array("2024-07-01 08:00".utf8),
@@ -52,7 +39,7 @@ final class ImportFuzzTests: XCTestCase {
     func testRandomFilesNeverCrashAndNeverImportGarbage() throws {
         let dir = try temporaryDirectory(self)
         let db = try AppDatabase(path: dir.appendingPathComponent("fuzz.sqlite").path)
-        var random = Random(state: 20_241_126)
+        var random = SplitMix64(seed: 20_241_126)
         var imported = 0
         for n in 0..<150 {
             let path = dir.appendingPathComponent("fuzz-\(n).csv").path

@@ -110,3 +110,8 @@ final class ImportRatingReaderTests: XCTestCase {
         XCTAssertNil(infer([]))
     }
 }
+
+extension RatingReader {
+    /// The tests' cells are arrays; the importer reads cells in place.
+    func read(_ bytes: ArraySlice<UInt8>) -> Outcome { bytes.withUnsafeBufferPointer { read($0) } }
+}

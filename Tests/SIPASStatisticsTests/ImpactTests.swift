@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 import SIPASStatistics
 
@@ -30,7 +31,7 @@ final class ImpactTests: XCTestCase {
 
     /// The gain equals recomputing the criteria-mean index with the group's rates raised.
     func testGainEqualsRecomputedIndex() {
-        var rng = SeededGenerator(seed: 17)
+        var rng = SplitMix64(seed: 17)
         let shape = CatalogShape(elements: [[0, 1, 2], [3, 4], [5]], criterionCount: 6)
         let group = makeTally(randomRespondents(count: 70, criteria: 6, using: &rng), criterionCount: 6)
         let others = makeTally(randomRespondents(count: 400, criteria: 6, using: &rng), criterionCount: 6)

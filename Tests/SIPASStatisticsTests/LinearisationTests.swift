@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 @testable import SIPASStatistics
 
@@ -36,7 +37,7 @@ final class LinearisationTests: XCTestCase {
     /// The diagonal term: one criterion with weight 1 gives r(1 − r)/n, and its interval is the
     /// criterion's own Wilson interval (n_eff = n).
     func testSingleCriterionReducesToBinomialVariance() {
-        var rng = SeededGenerator(seed: 3)
+        var rng = SplitMix64(seed: 3)
         let t = makeTally(randomRespondents(count: 80, criteria: 4, using: &rng), criterionCount: 4)
         for c in 0..<4 {
             var alpha = [0.0, 0, 0, 0], beta = alpha
@@ -57,7 +58,7 @@ final class LinearisationTests: XCTestCase {
 
     /// The pair-count formula equals Σ_i z_i² computed respondent by respondent, for random data.
     func testMatchesBruteForceInfluenceValues() {
-        var rng = SeededGenerator(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         let shape = CatalogShape(elements: [[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11, 12], [13, 14, 15], [16, 17, 18]],
                                  criterionCount: 19)
         for trial in 0..<20 {

@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 import SIPASStatistics
 
@@ -36,7 +37,7 @@ final class MoverTests: XCTestCase {
     }
 
     func testDifferenceOfSharesStaysWithinMinusOneToOne() {
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<500 {
             func share() -> Interval {
                 let n = Int.random(in: 1...40, using: &rng)

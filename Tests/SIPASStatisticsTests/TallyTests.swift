@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 import SIPASStatistics
 
@@ -30,7 +31,7 @@ final class TallyTests: XCTestCase {
     }
 
     func testAddAndSubtractAreExact() {
-        var rng = SeededGenerator(seed: 11)
+        var rng = SplitMix64(seed: 11)
         let rows = randomRespondents(count: 120, criteria: 5, using: &rng)
         let all = makeTally(rows, criterionCount: 5)
         let first = makeTally(Array(rows[..<50]), criterionCount: 5)

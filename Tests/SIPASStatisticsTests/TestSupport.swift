@@ -1,18 +1,6 @@
+import SIPASTestSupport
 import XCTest
 @testable import SIPASStatistics
-
-/// SplitMix64: a small deterministic generator, so random tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// A tally of the given respondents (one rating 0...5 per criterion each).
 func makeTally(_ rows: [[UInt8]], criterionCount: Int) -> Tally {
@@ -28,7 +16,7 @@ func repeated(_ row: [UInt8], _ count: Int) -> [[UInt8]] {
 
 /// Random respondents with a per-respondent mood (so answers correlate across criteria) and
 /// criterion-specific no-answer rates.
-func randomRespondents(count: Int, criteria: Int, using rng: inout SeededGenerator,
+func randomRespondents(count: Int, criteria: Int, using rng: inout SplitMix64,
                        satisfiedShare: ClosedRange<Double> = 0.5...0.99) -> [[UInt8]] {
     let skip = (0..<criteria).map { _ in Double.random(in: 0...0.4, using: &rng) }
     return (0..<count).map { _ in

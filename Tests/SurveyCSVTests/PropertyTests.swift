@@ -1,4 +1,5 @@
 import Foundation
+import SIPASTestSupport
 import XCTest
 @testable import SurveyCSV
 

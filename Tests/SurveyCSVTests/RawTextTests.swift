@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 @testable import SurveyCSV
 

@@ -18,6 +18,12 @@ struct ParsedRow: Sendable {
     /// Where this row's ratings start in its batch's `ratings`.
     var ratingsStart: Int32
     var contentHash: Int64
+
+    /// The row's tally group, in the file's local indices.
+    var groupKey: TallyAccumulator.GroupKey {
+        TallyAccumulator.GroupKey(month: day / 100, procedure: procedure, unit: unit, channel: channel,
+                                  respondentType: respondentType)
+    }
 }
 
 /// A short text cell, kept as the file's own bytes when they are ASCII (already NFC: no String to

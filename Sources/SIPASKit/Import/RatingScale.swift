@@ -21,10 +21,6 @@ struct RatingReader: Sendable {
 
     let scale: RatingScale
 
-    func read(_ bytes: ArraySlice<UInt8>) -> Outcome {
-        bytes.withUnsafeBufferPointer { read($0) }
-    }
-
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         var start = bytes.startIndex, end = bytes.endIndex
         while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }

@@ -46,14 +46,7 @@ struct RowValidator: Sendable {
         let unitStart = units.count, channelStart = channels.count, typeStart = respondentTypes.count
         batch.withFields { fields in
             for record in first..<batch.count {
-                validate(record: record, of: batch, fields: fields, into: &out)
-            }
-        }
-        out.ratings.withUnsafeBufferPointer { ratings in
-            for row in out.rows {
-                let start = Int(row.ratingsStart)
-                tally.record(ImportWriter.localKey(row),
-                             ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+                validate(record: record, of: batch, fields: fields, into: &out, tally: &tally)
             }
         }
         out.newUnits = Array(units.values[unitStart...])
@@ -74,7 +67,8 @@ struct RowValidator: Sendable {
                                         raw: batch.originalText(record).nfc))
     }
 
-    private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch) {
+    private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch,
+                                   tally: inout TallyAccumulator) {
         let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
             return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
@@ -155,10 +149,14 @@ struct RowValidator: Sendable {
         hash.add(dossier, in: fields)
         hash.add(comment ?? "")
         hash.add(out.ratings[start...])
-        out.rows.append(ParsedRow(
+        let parsed = ParsedRow(
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
             unit: unit, channel: channel, respondentType: type, key: key, dossier: dossier, comment: comment,
-            ratingsStart: Int32(start), contentHash: hash.value))
+            ratingsStart: Int32(start), contentHash: hash.value)
+        out.ratings.withUnsafeBufferPointer { ratings in
+            tally.record(parsed.groupKey, ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+        }
+        out.rows.append(parsed)
     }
 
     private func text(_ fields: FieldView, _ record: Int, _ column: Int?, trim: Bool = true) -> String? {
@@ -173,11 +171,12 @@ struct RowValidator: Sendable {
     /// A short cell (an id, a dossier code), trimmed; its place in the batch when ASCII, else NFC text.
     private func cell(_ fields: FieldView, _ record: Int, _ column: Int?) -> CellText {
         guard let column else { return .none }
-        let whole = fields.field(record, column)
+        let span = fields.span(record, column)
+        let whole = fields.bytes(span)
         let cut = trimmed(whole)
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return .none }
         if cut.allSatisfy({ $0 < 0x80 }) {
-            let lower = fields.span(record, column).lowerBound + (cut.baseAddress! - whole.baseAddress!)
+            let lower = span.lowerBound + (cut.baseAddress! - whole.baseAddress!)
             return .ascii(Int32(lower)..<Int32(lower + cut.count))
         }
         return .text(String(decoding: cut, as: UTF8.self).precomposedStringWithCanonicalMapping)

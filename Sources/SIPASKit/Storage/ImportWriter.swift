@@ -174,7 +174,7 @@ final class ImportWriter {
             return
         }
         // The response id is already stored (earlier file, or earlier in this file).
-        localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: -1)
+        localCorrections.record(row.groupKey, ratings: batch.ratings(of: row), sign: -1)
         guard let key = row.key.string(in: text), let existing = try Row.fetchOne(db, sql: """
             SELECT r.id, r.content_hash, r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id,
                    r.ratings, f.catalog_id, f.path, r.row_number
@@ -208,17 +208,12 @@ final class ImportWriter {
             replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings[...], sign: -1)
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing[0] as Int64])
             guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
-            localCorrections.record(Self.localKey(row), ratings: batch.ratings(of: row), sign: 1)
+            localCorrections.record(row.groupKey, ratings: batch.ratings(of: row), sign: 1)
             counts.imported += 1
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
             counts.lastDay = max(counts.lastDay, row.day)
         }
-    }
-
-    static func localKey(_ row: ParsedRow) -> TallyAccumulator.GroupKey {
-        TallyAccumulator.GroupKey(month: row.day / 100, procedure: row.procedure, unit: row.unit,
-                                  channel: row.channel, respondentType: row.respondentType)
     }
 
     private func storeRejected(_ rejected: RejectedRow) throws {
