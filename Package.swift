@@ -42,6 +42,8 @@ let package = Package(
         ),
         // Synthetic survey exports: the bundled surveys/ and benchmark files.
         .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV"]),
+        // The coverage benchmark of the intervals (make bench-coverage): simulated respondents, real estimator.
+        .executableTarget(name: "sipas-coverage", dependencies: ["SIPASStatistics"]),
 
         // Helpers the test targets share: golden files, temporary directories, the repository root, a CSV writer.
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),

@@ -12,7 +12,7 @@
 /// The result depends only on the counts, so it is the same for any order of the responses.
 public enum IndexEstimator {
     public static func estimate(_ tally: Tally, shape: CatalogShape, method: IndexMethod = .criteriaMean,
-                                z: Double = Wilson.z95) -> IndexResult {
+                                interval: IntervalMethod = .standard, z: Double = Wilson.z95) -> IndexResult {
         precondition(tally.criterionCount == shape.criterionCount, "tally and catalogue differ in size")
         precondition(shape.isValid, "catalogue shape lists a criterion out of range or an empty element")
         let k = shape.criterionCount
@@ -25,9 +25,11 @@ public enum IndexEstimator {
             switch method {
             case .criteriaMean, .allSatisfied:
                 let weights = CriteriaMean.elementWeights(e, answered: answered, shape: shape)
-                return Linearisation.weightedMeanOfRates(tally, weights: weights, respondents: respondents, z: z)
+                return Linearisation.weightedMeanOfRates(tally, weights: weights, respondents: respondents,
+                                                         interval: interval, z: z)
             case .pooled:
-                return Linearisation.pooledRate(tally, criteria: shape.elements[e], respondents: respondents, z: z)
+                return Linearisation.pooledRate(tally, criteria: shape.elements[e], respondents: respondents,
+                                                interval: interval, z: z)
             }
         }
         let elementsWithoutAnswers = shape.elements.indices.filter { e in
@@ -38,10 +40,11 @@ public enum IndexEstimator {
         switch method {
         case .criteriaMean:
             let weights = CriteriaMean.weights(answered: answered, shape: shape)
-            index = Linearisation.weightedMeanOfRates(tally, weights: weights, respondents: tally.answeredAny, z: z)
+            index = Linearisation.weightedMeanOfRates(tally, weights: weights, respondents: tally.answeredAny,
+                                                       interval: interval, z: z)
         case .pooled:
             index = Linearisation.pooledRate(tally, criteria: shape.elements.flatMap { $0 },
-                                             respondents: tally.answeredAny, z: z)
+                                             respondents: tally.answeredAny, interval: interval, z: z)
         case .allSatisfied:
             index = allSatisfiedEstimate(tally, z: z)
         }

@@ -63,41 +63,75 @@ public enum Linearisation {
     /// `weights` has one entry per criterion; criteria without answers must have weight 0.
     /// Nil when no criterion with a non-zero weight has answers.
     public static func weightedMeanOfRates(_ tally: Tally, weights: [Double], respondents: Int,
+                                           interval method: IntervalMethod = .standard,
                                            z: Double = Wilson.z95) -> Estimate? {
         precondition(weights.count == tally.criterionCount, "one weight per criterion expected")
-        let k = tally.criterionCount
-        var alpha = Array(repeating: 0.0, count: k), beta = alpha
-        var value = 0.0, answers = 0
-        for c in 0..<k where weights[c] != 0 {
-            let n = tally.answered(c)
-            precondition(n > 0, "a criterion without answers cannot carry weight")
-            let r = Double(tally.satisfied(c)) / Double(n)
-            value += weights[c] * r
-            alpha[c] = weights[c] / Double(n)
-            beta[c] = weights[c] * r / Double(n)
-            answers += n
+        var answers = 0
+        for c in 0..<tally.criterionCount where weights[c] != 0 {
+            precondition(tally.answered(c) > 0, "a criterion without answers cannot carry weight")
+            answers += tally.answered(c)
         }
         guard answers > 0 else { return nil }
-        return estimate(value: value, sumOfSquares: sumOfSquaredInfluences(tally, alpha: alpha, beta: beta),
-                        respondents: respondents, answers: answers, z: z)
+        let sums = { (h: Double) in weightedSums(tally, weights: weights, pseudo: h) }
+        return estimate(sums: sums, tally: tally, respondents: respondents, answers: answers, method: method, z: z)
     }
 
     /// The pooled rate Σ s_c / Σ n_c over `criteria` with its linearised interval; nil when none of
     /// them has answers.
     public static func pooledRate(_ tally: Tally, criteria: [Int], respondents: Int,
+                                  interval method: IntervalMethod = .standard,
                                   z: Double = Wilson.z95) -> Estimate? {
-        let criteria = Array(Set(criteria)).sorted()
+        let criteria = Array(Set(criteria)).sorted().filter { tally.answered($0) > 0 }
         let answers = criteria.reduce(0) { $0 + tally.answered($1) }
         guard answers > 0 else { return nil }
-        let satisfied = criteria.reduce(0) { $0 + tally.satisfied($1) }
-        let ratio = Double(satisfied) / Double(answers)
+        let sums = { (h: Double) in pooledSums(tally, criteria: criteria, pseudo: h) }
+        return estimate(sums: sums, tally: tally, respondents: respondents, answers: answers, method: method, z: z)
+    }
+
+    /// The sums of one linear statistic in a design with a pseudo-respondent of weight `h` added, who
+    /// answered every criterion of the statistic and was satisfied with none (h = 0: the data alone).
+    struct Sums {
+        /// The statistic's value in that design.
+        var value: Double
+        /// Σ_i z_i² over the design's respondents (the pseudo-respondent with weight h).
+        var sumOfSquares: Double
+        /// α_c of the statistic's influence values (the data alone when h = 0).
+        var alpha: [Double]
+    }
+
+    /// Weighted mean of rates with n_c → n_c + h, s_c unchanged.
+    static func weightedSums(_ tally: Tally, weights: [Double], pseudo h: Double) -> Sums {
+        let k = tally.criterionCount
+        var alpha = Array(repeating: 0.0, count: k), beta = alpha
+        var value = 0.0, totalWeight = 0.0, pseudoInfluence = 0.0
+        for c in 0..<k where weights[c] != 0 {
+            let n = Double(tally.answered(c)) + h
+            let r = Double(tally.satisfied(c)) / n
+            value += weights[c] * r
+            totalWeight += weights[c]
+            alpha[c] = weights[c] / n
+            beta[c] = weights[c] * r / n
+            pseudoInfluence -= beta[c]
+        }
+        // Σ w_c r_c / Σ w_c: the weights sum to 1 only up to rounding, and with every rate 1 the
+        // quotient of two identical sums is exactly 1 (an index of 1, not 0.9999999999999999).
+        value /= totalWeight
+        let sum = sumOfSquaredInfluences(tally, alpha: alpha, beta: beta) + h * pseudoInfluence * pseudoInfluence
+        return Sums(value: value, sumOfSquares: sum, alpha: alpha)
+    }
+
+    /// Pooled ratio with N → N + h·|C|, S unchanged.
+    static func pooledSums(_ tally: Tally, criteria: [Int], pseudo h: Double) -> Sums {
+        let answers = Double(criteria.reduce(0) { $0 + tally.answered($1) }) + h * Double(criteria.count)
+        let ratio = Double(criteria.reduce(0) { $0 + tally.satisfied($1) }) / answers
         var alpha = Array(repeating: 0.0, count: tally.criterionCount), beta = alpha
         for c in criteria {
-            alpha[c] = 1 / Double(answers)
-            beta[c] = ratio / Double(answers)
+            alpha[c] = 1 / answers
+            beta[c] = ratio / answers
         }
-        return estimate(value: ratio, sumOfSquares: sumOfSquaredInfluences(tally, alpha: alpha, beta: beta),
-                        respondents: respondents, answers: answers, z: z)
+        let pseudoInfluence = -Double(criteria.count) * ratio / answers
+        let sum = sumOfSquaredInfluences(tally, alpha: alpha, beta: beta) + h * pseudoInfluence * pseudoInfluence
+        return Sums(value: ratio, sumOfSquares: sum, alpha: alpha)
     }
 
     /// Σ_i z_i² for z_i = Σ_c (α_c y_ic − β_c a_ic), from the pair counts (never negative).
@@ -117,19 +151,97 @@ public enum Linearisation {
         return max(sum, 0)
     }
 
-    /// Turns (p, Σ z_i²) into an `Estimate`: v = m/(m−1)·Σz², n_eff = p(1−p)/Σz² (or m), clamped to
-    /// [1, answers], Wilson at n_eff.
-    static func estimate(value p: Double, sumOfSquares: Double, respondents m: Int, answers: Int,
-                         z: Double) -> Estimate {
-        let variance = m > 1 ? Double(m) / Double(m - 1) * sumOfSquares : 0
+    /// How many respondents' worth of dissatisfaction the statistic rests on: for the weighted
+    /// dissatisfied answers u_i = Σ_c α_c (a_ic − y_ic) of each respondent, (Σ_i u_i)² / Σ_i u_i²
+    /// (Kish's count applied to the shortfall): k respondents dissatisfied on the same criteria
+    /// count k, one respondent dissatisfied on everything counts 1. 0 when nobody was dissatisfied.
+    static func dissatisfiedRespondents(_ tally: Tally, alpha: [Double]) -> Double {
+        var total = 0.0
+        for c in 0..<tally.criterionCount where alpha[c] != 0 {
+            total += alpha[c] * Double(tally.answered(c) - tally.satisfied(c))
+        }
+        let squares = sumOfSquaredInfluences(tally, alpha: alpha, beta: alpha)
+        guard total > 0, squares > 0 else { return 0 }
+        return total * total / squares
+    }
+
+    /// Kish's effective sample size p(1−p)/Σz² (m when there is no variance to match), clamped to
+    /// [1, answers].
+    static func kish(value p: Double, sumOfSquares: Double, respondents m: Int, answers: Int) -> Double {
         var effectiveN = Double(m)
         if sumOfSquares > 0, p > 0, p < 1 {
-            let kish = p * (1 - p) / sumOfSquares
-            if kish.isFinite { effectiveN = kish }
+            let n = p * (1 - p) / sumOfSquares
+            if n.isFinite { effectiveN = n }
         }
-        effectiveN = min(max(effectiveN, 1), Double(max(answers, 1)))
-        let interval = Wilson.interval(proportion: p, trials: effectiveN, z: z)!
+        return min(max(effectiveN, 1), Double(max(answers, 1)))
+    }
+
+    /// Turns the sums into an `Estimate` by `method` (see `IntervalMethod`). The standard error is
+    /// always the data's own, sqrt(m/(m−1) · Σz²).
+    static func estimate(sums: (Double) -> Sums, tally: Tally, respondents m: Int, answers: Int,
+                         method: IntervalMethod, z: Double) -> Estimate {
+        let data = sums(0)
+        let p = data.value
+        let variance = m > 1 ? Double(m) / Double(m - 1) * data.sumOfSquares : 0
+        let kishN = kish(value: p, sumOfSquares: data.sumOfSquares, respondents: m, answers: answers)
+        var effectiveN = kishN
+        var quantile = z
+        switch method {
+        case .kishWilson:
+            break
+        case .respondentCap:
+            effectiveN = min(kishN, Double(max(m, 1)))
+        case .pseudoRespondent, .pseudoHalf, .kornGraubardPseudo:
+            let h = method == .pseudoHalf ? 0.5 : 1
+            let design = sums(h)
+            effectiveN = kish(value: design.value, sumOfSquares: design.sumOfSquares, respondents: m, answers: answers)
+            if method == .kornGraubardPseudo {
+                let dissatisfied = dissatisfiedRespondents(tally, alpha: data.alpha) + h
+                quantile = StudentT.quantile(upperTail: upperTail(z), degreesOfFreedom: dissatisfied)
+            }
+        case .kornGraubard:
+            let dissatisfied = dissatisfiedRespondents(tally, alpha: data.alpha)
+            if dissatisfied > 0 {
+                quantile = StudentT.quantile(upperTail: upperTail(z), degreesOfFreedom: dissatisfied)
+            }
+        case .shrunk1, .shrunk1t, .shrunkHalf, .shrunkHalfT:
+            let prior = method == .shrunk1 || method == .shrunk1t ? 1.0 : 0.5
+            let (n, degrees) = shrunkEffectiveN(tally, data: data, respondents: m, answers: answers, prior: prior)
+            effectiveN = n
+            if method == .shrunk1t || method == .shrunkHalfT {
+                quantile = StudentT.quantile(upperTail: upperTail(z), degreesOfFreedom: degrees)
+            }
+        }
+        let interval = Wilson.interval(proportion: p, trials: effectiveN, z: quantile)!
         return Estimate(interval: interval, standardError: variance.squareRoot(), effectiveN: effectiveN,
                         answers: answers, respondents: m)
+    }
+
+    /// The upper tail of the normal distribution beyond `z` (0.025 for z95).
+    static func upperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+
+    /// The design effect shrunk towards perfect correlation: with A = 1/Σ_c α_c² n_c the answers'
+    /// worth if they were independent, d̂ = Σz²·A/(p(1−p)) the data's design effect, w the
+    /// dissatisfied respondents (`dissatisfiedRespondents`) and D0 = A/m the design effect of
+    /// respondents who answer all alike,
+    ///
+    ///     d = (w·d̂ + w0·D0)/(w + w0),     n_eff = A/d,     degrees of freedom w + w0.
+    static func shrunkEffectiveN(_ tally: Tally, data: Sums, respondents m: Int, answers: Int,
+                                 prior w0: Double) -> (Double, Double) {
+        var inverse = 0.0
+        for c in 0..<tally.criterionCount where data.alpha[c] != 0 {
+            inverse += data.alpha[c] * data.alpha[c] * Double(tally.answered(c))
+        }
+        let worth = 1 / inverse
+        let p = data.value
+        let perfect = worth / Double(max(m, 1))
+        let w = dissatisfiedRespondents(tally, alpha: data.alpha)
+        var design = perfect
+        if w > 0, p > 0, p < 1 {
+            let observed = data.sumOfSquares * worth / (p * (1 - p))
+            design = (w * observed + w0 * perfect) / (w + w0)
+        }
+        let n = min(max(worth / design, 1), Double(max(answers, 1)))
+        return (n, w + w0)
     }
 }
