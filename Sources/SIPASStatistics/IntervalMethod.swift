@@ -29,11 +29,12 @@ public enum IntervalMethod: String, Sendable, Equatable, Hashable, Codable, Case
     case shrunk1 = "shrunk-1"
     case shrunk1t = "shrunk-1-t"
     case shrunkHalf = "shrunk-half"
-    /// The standard: design effect shrunk by half a respondent towards all-alike answers, Wilson at
-    /// the resulting n_eff with Student's t on w + ½ degrees of freedom.
-    case shrunkHalfT = "shrunk-design-t"
+    case shrunkHalfT = "shrunk-half-t"
+    /// The standard: design effect shrunk by half a respondent towards all-alike answers, Student's t
+    /// on w + ½ degrees of freedom folded into n_eff, never below the respondents.
+    case shrunkDesignT = "shrunk-design-t"
 
     /// The method every report uses, chosen by the coverage benchmark (README, "How honest the
     /// intervals are").
-    public static let standard: IntervalMethod = .shrunkHalfT
+    public static let standard: IntervalMethod = .shrunkDesignT
 }

@@ -26,11 +26,13 @@ import Foundation
 /// standard error reported is sqrt(v).
 ///
 /// **Interval.** A Wald interval I ± z·sqrt(v) would leave [0, 1] near 100 %, so the interval is
-/// Wilson's at the Kish effective sample size n_eff = p(1−p)/Σ_i z_i², i.e. the number of
-/// independent answers that would give the same variance. (Σ_i z_i² rather than v: Wilson's own
-/// variance is p(1−p)/n without an n/(n−1) factor, so like is compared with like, and an index of a
-/// single criterion gets n_eff = n_c and exactly that criterion's Wilson interval.) When
-/// Σ_i z_i² = 0 or p ∈ {0, 1} there is no variance to match and n_eff = m. n_eff is then clamped to
+/// Wilson's at an effective sample size n_eff, the number of independent answers that would give
+/// the same variance. Kish's n_eff = p(1−p)/Σ_i z_i² (Σ_i z_i² rather than v: Wilson's own variance
+/// is p(1−p)/n without an n/(n−1) factor) is what sipas 0.1 used; it is too narrow for small groups
+/// of correlated respondents, so the standard (`IntervalMethod.standard`) shrinks the design effect
+/// and uses a t quantile: see `shrunkEffectiveN`. A statistic of a single criterion is a plain
+/// proportion: it gets n_eff = n_c and exactly that criterion's Wilson interval, by every method.
+/// When Σ_i z_i² = 0 or p ∈ {0, 1} there is no variance to match and n_eff = m. n_eff is clamped to
 /// [1, Σ_c n_c] (never more than the answers it is built from).
 ///
 /// Respondents m: the whole-catalogue index uses `answeredAny`. An element's respondents (those
@@ -186,7 +188,8 @@ public enum Linearisation {
         let kishN = kish(value: p, sumOfSquares: data.sumOfSquares, respondents: m, answers: answers)
         var effectiveN = kishN
         var quantile = z
-        switch method {
+        let criteria = data.alpha.filter { $0 != 0 }.count
+        switch criteria == 1 ? .kishWilson : method {
         case .kishWilson:
             break
         case .respondentCap:
@@ -211,6 +214,11 @@ public enum Linearisation {
             if method == .shrunk1t || method == .shrunkHalfT {
                 quantile = StudentT.quantile(upperTail: upperTail(z), degreesOfFreedom: degrees)
             }
+        case .shrunkDesignT:
+            let (n, degrees) = shrunkEffectiveN(tally, data: data, respondents: m, answers: answers, prior: 0.5)
+            let t = StudentT.quantile(upperTail: upperTail(z), degreesOfFreedom: degrees)
+            let floor = Double(min(max(m, 1), max(answers, 1)))
+            effectiveN = min(max(n * (z / t) * (z / t), floor), Double(max(answers, 1)))
         }
         let interval = Wilson.interval(proportion: p, trials: effectiveN, z: quantile)!
         return Estimate(interval: interval, standardError: variance.squareRoot(), effectiveN: effectiveN,
@@ -220,12 +228,36 @@ public enum Linearisation {
     /// The upper tail of the normal distribution beyond `z` (0.025 for z95).
     static func upperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
 
-    /// The design effect shrunk towards perfect correlation: with A = 1/Σ_c α_c² n_c the answers'
-    /// worth if they were independent, d̂ = Σz²·A/(p(1−p)) the data's design effect, w the
-    /// dissatisfied respondents (`dissatisfiedRespondents`) and D0 = A/m the design effect of
-    /// respondents who answer all alike,
+    /// The standard interval's effective sample size (`IntervalMethod.shrunkHalfT`): the data's
+    /// design effect, shrunk towards that of respondents who answer everything alike by w0
+    /// respondents' worth (w0 = ½), so that a small group whose few dissatisfied answers happen to
+    /// be scattered is not taken for a large sample of independent answers.
     ///
-    ///     d = (w·d̂ + w0·D0)/(w + w0),     n_eff = A/d,     degrees of freedom w + w0.
+    ///     A  = 1 / Σ_c α_c² n_c            the answers' worth if they were independent
+    ///                                       (Σ_c n_c for the pooled rate; α_c = w_c/n_c)
+    ///     d̂  = Σ_i z_i² · A / (p(1−p))     the data's design effect (Kish's n_eff = A/d̂)
+    ///     D0 = A / m                        all answers of a respondent alike: n_eff = m
+    ///     w  = (Σ_i u_i)² / Σ_i u_i²        respondents' worth of dissatisfaction, u_i = Σ_c α_c (a_ic − y_ic)
+    ///     d  = (w·d̂ + w0·D0) / (w + w0)
+    ///     n_eff = A / d, clamped to [1, answers];   ν = w + w0 degrees of freedom
+    ///     interval = Wilson(p, n_eff) with z replaced by t_{0.975, ν}
+    ///
+    /// With nobody dissatisfied (or p = 0) d = D0 and n_eff = m. With many dissatisfied
+    /// respondents w ≫ w0, d → d̂ and t → z: Kish's interval of sipas 0.1.
+    ///
+    /// **Worked example** — the five responses of the type comment, criteria-mean index
+    /// p = 0.6875, Σz² = 20684/331776 = 0.0623433, m = 4, α = (1/16, 1/12, 1/6), n = (4, 3, 3):
+    ///
+    ///     A  = 1 / (4/256 + 3/144 + 3/36) = 192/23       = 8.347826
+    ///     d̂  = 0.0623433 · 8.347826 / 0.21484375         = 2.422369
+    ///     D0 = 8.347826 / 4                               = 2.086957
+    ///     only R3 is dissatisfied (on all three): w       = 1
+    ///     d  = (1 · 2.422369 + ½ · 2.086957) / 1.5        = 2.310565
+    ///     n_eff = 8.347826 / 2.310565                     = 3.612895,   ν = 1.5, t = 6.016663
+    ///     interval = Wilson(0.6875, 3.612895, t = 6.016663) = 0.043293 … 0.990737
+    ///
+    /// Four respondents, one of them dissatisfied with everything, say almost nothing about the
+    /// index, and the interval says so (Kish's Wilson interval was 0.237926 … 0.939403).
     static func shrunkEffectiveN(_ tally: Tally, data: Sums, respondents m: Int, answers: Int,
                                  prior w0: Double) -> (Double, Double) {
         var inverse = 0.0
@@ -237,7 +269,7 @@ public enum Linearisation {
         let perfect = worth / Double(max(m, 1))
         let w = dissatisfiedRespondents(tally, alpha: data.alpha)
         var design = perfect
-        if w > 0, p > 0, p < 1 {
+        if w > 0, data.sumOfSquares > 0, p > 0, p < 1 {
             let observed = data.sumOfSquares * worth / (p * (1 - p))
             design = (w * observed + w0 * perfect) / (w + w0)
         }
