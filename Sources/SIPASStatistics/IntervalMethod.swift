@@ -17,8 +17,9 @@
 /// - `kornGraubard`: Kish's n_eff with a t quantile on the degrees of freedom of the dissatisfied
 ///   respondents (Korn & Graubard 1998); `kornGraubardPseudo` both.
 /// - `shrunk…`: the design effect shrunk towards "every respondent answers all alike" by w0 = 1 or
-///   ½ respondent's worth, with (`…T`) or without a t quantile. **`shrunkHalfT` is the standard**;
-///   see `Linearisation.shrunkEffectiveN` for its formula and worked example.
+///   ½ respondent's worth, with (`…-t`) or without a t quantile.
+/// - **`shrunkDesignT`, the standard**: `shrunkHalfT` with the t quantile folded into n_eff and
+///   n_eff never below the respondents. Formula and worked examples: `Linearisation.shrunkEffectiveN`.
 public enum IntervalMethod: String, Sendable, Equatable, Hashable, Codable, CaseIterable {
     case kishWilson = "kish-wilson"
     case respondentCap = "respondent-cap"

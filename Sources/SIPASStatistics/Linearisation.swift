@@ -228,24 +228,26 @@ public enum Linearisation {
     /// The upper tail of the normal distribution beyond `z` (0.025 for z95).
     static func upperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
 
-    /// The standard interval's effective sample size (`IntervalMethod.shrunkHalfT`): the data's
-    /// design effect, shrunk towards that of respondents who answer everything alike by w0
-    /// respondents' worth (w0 = ½), so that a small group whose few dissatisfied answers happen to
-    /// be scattered is not taken for a large sample of independent answers.
+    /// The standard interval (`IntervalMethod.shrunkDesignT`): the data's design effect, shrunk
+    /// towards that of respondents who answer everything alike by w0 = ½ respondent's worth, so that
+    /// a small group whose few dissatisfied answers happen to be scattered is not taken for a large
+    /// sample of independent answers; then a t quantile for a variance seen in few respondents.
     ///
     ///     A  = 1 / Σ_c α_c² n_c            the answers' worth if they were independent
     ///                                       (Σ_c n_c for the pooled rate; α_c = w_c/n_c)
     ///     d̂  = Σ_i z_i² · A / (p(1−p))     the data's design effect (Kish's n_eff = A/d̂)
-    ///     D0 = A / m                        all answers of a respondent alike: n_eff = m
+    ///     D0 = A / m                        every respondent answers all alike: n_eff = m
     ///     w  = (Σ_i u_i)² / Σ_i u_i²        respondents' worth of dissatisfaction, u_i = Σ_c α_c (a_ic − y_ic)
-    ///     d  = (w·d̂ + w0·D0) / (w + w0)
-    ///     n_eff = A / d, clamped to [1, answers];   ν = w + w0 degrees of freedom
-    ///     interval = Wilson(p, n_eff) with z replaced by t_{0.975, ν}
+    ///     d  = (w·d̂ + w0·D0) / (w + w0)     (d = D0 when w = 0 or Σz² = 0)
+    ///     n  = A / d,    ν = w + w0 degrees of freedom
+    ///     n_eff = n · (z / t_{0.975, ν})², at least m (Wilson at m is the bound for answers all
+    ///             alike, whatever the correlation), at most the answers
+    ///     interval = Wilson(p, n_eff)
     ///
-    /// With nobody dissatisfied (or p = 0) d = D0 and n_eff = m. With many dissatisfied
-    /// respondents w ≫ w0, d → d̂ and t → z: Kish's interval of sipas 0.1.
+    /// With many dissatisfied respondents w ≫ w0, d → d̂ and t → z: Kish's interval of sipas 0.1.
+    /// With nobody dissatisfied n_eff = m: 12 respondents all satisfied give 100 % [75.8–100].
     ///
-    /// **Worked example** — the five responses of the type comment, criteria-mean index
+    /// **Worked example 1** — the five responses of the type comment, criteria-mean index
     /// p = 0.6875, Σz² = 20684/331776 = 0.0623433, m = 4, α = (1/16, 1/12, 1/6), n = (4, 3, 3):
     ///
     ///     A  = 1 / (4/256 + 3/144 + 3/36) = 192/23       = 8.347826
@@ -253,11 +255,23 @@ public enum Linearisation {
     ///     D0 = 8.347826 / 4                               = 2.086957
     ///     only R3 is dissatisfied (on all three): w       = 1
     ///     d  = (1 · 2.422369 + ½ · 2.086957) / 1.5        = 2.310565
-    ///     n_eff = 8.347826 / 2.310565                     = 3.612895,   ν = 1.5, t = 6.016663
-    ///     interval = Wilson(0.6875, 3.612895, t = 6.016663) = 0.043293 … 0.990737
+    ///     n  = 8.347826 / 2.310565 = 3.612895;  ν = 1.5, t = 6.016663
+    ///     n · (1.959964 / 6.016663)² = 0.383389 < m = 4:  n_eff = 4
+    ///     interval = Wilson(0.6875, 4) = 0.258470 … 0.932821   (Kish: 0.237926 … 0.939403)
     ///
-    /// Four respondents, one of them dissatisfied with everything, say almost nothing about the
-    /// index, and the interval says so (Kish's Wilson interval was 0.237926 … 0.939403).
+    /// **Worked example 2** (issue 9) — 12 respondents answer all 19 criteria of the SIPAS
+    /// catalogue (elements of 4, 4, 5, 3, 3), satisfied with everything but one answer on TC1:
+    ///
+    ///     w_c = 1/(5·|e|), Σ_c w_c² = (1/4 + 1/4 + 1/5 + 1/3 + 1/3)/25 = 0.0546667
+    ///     A  = 12 / 0.0546667 = 219.5122,   D0 = A / 12 = 18.29268
+    ///     p  = 1 − (1/20)(1/12) = 0.9958333,   Σz² = (1/20)² · (11/12)(1/12) / 12 = 1.591435e-5
+    ///     d̂  = 1.591435e-5 · 219.5122 / 0.00414931 = 0.841923,   w = 1
+    ///     d  = (0.841923 + ½ · 18.29268) / 1.5 = 6.658843,   n = 32.96552,   ν = 1.5
+    ///     n · (1.959964 / 6.016663)² = 3.498200 < 12:  n_eff = 12
+    ///     interval = Wilson(0.9958333, 12) = 0.751246 … 0.999947
+    ///
+    /// Kish gave n_eff = p(1−p)/Σz² = 260.7, capped at the 228 answers: 0.975945 … 0.999290, a far
+    /// narrower and higher interval than for the better data of all 12 satisfied (0.757506 … 1).
     static func shrunkEffectiveN(_ tally: Tally, data: Sums, respondents m: Int, answers: Int,
                                  prior w0: Double) -> (Double, Double) {
         var inverse = 0.0

@@ -7,7 +7,7 @@ final class IndexEstimatorTests: XCTestCase {
     func testWorkedExampleAllMethods() {
         let t = WorkedExample.tally, shape = WorkedExample.shape
 
-        let mean = IndexEstimator.estimate(t, shape: shape)
+        let mean = IndexEstimator.estimate(t, shape: shape, interval: .kishWilson)
         XCTAssertEqual(mean.method, .criteriaMean)
         XCTAssertEqual(mean.index!.value, 0.6875, accuracy: 1e-15)
         assertInterval(mean.index!.interval, 0.237926, 0.939403, accuracy: 1e-6)
@@ -20,13 +20,13 @@ final class IndexEstimatorTests: XCTestCase {
         XCTAssertEqual(mean.criteria[0]!.interval, Wilson.interval(successes: 3, trials: 4))
         XCTAssertEqual(mean.elementsWithoutAnswers, [])
 
-        let pooled = IndexEstimator.estimate(t, shape: shape, method: .pooled)
+        let pooled = IndexEstimator.estimate(t, shape: shape, method: .pooled, interval: .kishWilson)
         XCTAssertEqual(pooled.index!.value, 0.7, accuracy: 1e-15)
         assertInterval(pooled.index!.interval, 0.249146, 0.942555, accuracy: 1e-6)
         XCTAssertEqual(pooled.elements[0]!.value, 5.0 / 7, accuracy: 1e-15)   // (3 + 2)/(4 + 3)
 
         // All satisfied: R1, R2, R4 of 4 respondents → Wilson(3, 4) = 0.300642 … 0.954413.
-        let strict = IndexEstimator.estimate(t, shape: shape, method: .allSatisfied)
+        let strict = IndexEstimator.estimate(t, shape: shape, method: .allSatisfied, interval: .kishWilson)
         XCTAssertEqual(strict.index!.value, 0.75)
         assertInterval(strict.index!.interval, 0.300642, 0.954413, accuracy: 1e-6)
         XCTAssertEqual(strict.elements, mean.elements)

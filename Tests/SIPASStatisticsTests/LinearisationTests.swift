@@ -7,7 +7,8 @@ final class LinearisationTests: XCTestCase {
     /// hand-computed influence values.
     func testWorkedExampleCriteriaMean() {
         let t = WorkedExample.tally
-        let estimate = Linearisation.weightedMeanOfRates(t, weights: [0.25, 0.25, 0.5], respondents: t.answeredAny)!
+        let estimate = Linearisation.weightedMeanOfRates(t, weights: [0.25, 0.25, 0.5], respondents: t.answeredAny,
+                                                          interval: .kishWilson)!
         XCTAssertEqual(estimate.value, 0.6875, accuracy: 1e-15)
         // z = (57, 25, −123, 41, 0)/576; Σ z² = (3249 + 625 + 15129 + 1681)/331776 = 20684/331776
         let sumOfSquares = 20684.0 / 331_776
@@ -26,7 +27,7 @@ final class LinearisationTests: XCTestCase {
     /// The doc comment's worked example, pooled.
     func testWorkedExamplePooled() {
         let t = WorkedExample.tally
-        let estimate = Linearisation.pooledRate(t, criteria: [0, 1, 2], respondents: t.answeredAny)!
+        let estimate = Linearisation.pooledRate(t, criteria: [0, 1, 2], respondents: t.answeredAny, interval: .kishWilson)!
         XCTAssertEqual(estimate.value, 0.7, accuracy: 1e-15)          // 7/10
         // z = (0.09, 0.06, −0.21, 0.06, 0); Σ z² = 0.0081 + 0.0036 + 0.0441 + 0.0036 = 0.0594
         XCTAssertEqual(estimate.standardError * estimate.standardError, 4.0 / 3 * 0.0594, accuracy: 1e-15)
