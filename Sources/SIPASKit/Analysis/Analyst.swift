@@ -34,11 +34,12 @@ public struct Analyst: Sendable {
                      comparePeriod: DayRange(from: from - shift, to: compareTo))
     }
 
-    func comparison(_ scope: Scope, by dimension: GroupDimension?, options: AnalysisOptions) throws(SIPASError) -> Comparison {
+    func comparison(_ scope: Scope, by dimension: GroupDimension?, options: AnalysisOptions,
+                    current: TallySet, currentResult: IndexResult) throws(SIPASError) -> Comparison {
         var comparison = Comparison(year: scope.compareYear)
+        comparison.method = options.method
         if let set = try database.tallies(period: scope.comparePeriod, by: dimension) {
-            comparison.responses = (set, IndexEstimator.estimate(set.total, shape: set.catalog.shape,
-                                                                 method: options.method))
+            comparison.compare(current: current, currentResult: currentResult, previous: set, method: options.method)
         }
         // A published figure is for a whole year: it is compared only with a whole year.
         if scope.period == DayRange.year(scope.year) {
@@ -56,7 +57,7 @@ public struct Analyst: Sendable {
         let lang = options.language
         let shape = set.catalog.shape
         let result = IndexEstimator.estimate(set.total, shape: shape, method: options.method)
-        let comparison = try comparison(scope, by: options.by, options: options)
+        let comparison = try comparison(scope, by: options.by, options: options, current: set, currentResult: result)
 
         var elements: [SummaryReport.ElementRow] = []
         for (e, element) in set.catalog.elements.enumerated() {
@@ -81,7 +82,7 @@ public struct Analyst: Sendable {
             elements.append(.init(
                 code: element.code, label: lang.pick(element.labelVi, element.labelEn), index: interval,
                 previous: comparison.elementPrevious(element.code),
-                change: comparison.elementChange(element.code, interval), criteria: criteria))
+                change: comparison.elementChange(element.code, e, interval), criteria: criteria))
         }
 
         let index = result.index?.interval
@@ -96,7 +97,7 @@ public struct Analyst: Sendable {
             elementsWithoutAnswers: result.elementsWithoutAnswers.map { set.catalog.elements[$0].code },
             previous: comparison.responsesFigure(language: lang) ?? comparison.publishedFigure(),
             previousPublished: comparison.responses == nil ? nil : comparison.publishedFigure(),
-            change: comparison.indexChange(index), by: options.by?.rawValue, groups: nil)
+            change: comparison.indexChange(index), comparison: comparison.basis(), by: options.by?.rawValue, groups: nil)
         if options.by != nil {
             report.groups = groups(set, comparison: comparison, options: options)
         }
@@ -110,7 +111,7 @@ public struct Analyst: Sendable {
         for (key, tally) in set.groups where tally.responses > 0 {
             let result = IndexEstimator.estimate(tally, shape: shape, method: options.method)
             let index = result.index?.interval
-            let (previous, change) = comparison.group(key, index: index, method: options.method)
+            let (previous, change) = comparison.group(key, tally: tally, catalog: set.catalog, index: index)
             let info = set.info[key]
             rows.append(.init(
                 key: key, label: info?.label ?? key, unit: info?.unit, responses: tally.responses, index: index,

@@ -12,13 +12,13 @@ extension Analyst {
         let lang = options.language
         let shape = set.catalog.shape
         let department = IndexEstimator.estimate(set.total, shape: shape, method: options.method)
-        let comparison = try comparison(scope, by: dimension, options: options)
+        let comparison = try comparison(scope, by: dimension, options: options, current: set, currentResult: department)
 
         var items: [FlagReport.FlaggedGroup] = []
         for (key, tally) in set.groups where tally.responses > 0 {
             let result = IndexEstimator.estimate(tally, shape: shape, method: options.method)
             let index = result.index?.interval
-            let (previous, change) = comparison.group(key, index: index, method: options.method)
+            let (previous, change) = comparison.group(key, tally: tally, catalog: set.catalog, index: index)
             let changeInterval = change.map { Interval(value: $0.value, low: $0.low, high: $0.high) }
             let flags = verdicts(index: index, change: changeInterval, responses: tally.responses,
                                  target: options.target, minimumAnswers: options.minAnswers)

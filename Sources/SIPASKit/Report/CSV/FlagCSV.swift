@@ -24,7 +24,8 @@ extension FlagRenderer {
                    "weakest_criterion_\(n)_answered", "weakest_criterion_\(n)_satisfied",
                    "weakest_criterion_\(n)_dissatisfied"]
         }
-        header.append(lang.pick("Ý kiến", "comments"))
+        header += [lang.pick("Ý kiến", "comments"), lang.pick("Tiêu chí chung khi so sánh", "common_criteria"),
+                   lang.pick("Phương pháp KTC", "interval_method")]
 
         var rows: [[String]] = []
         for (i, item) in r.items.enumerated() {
@@ -48,6 +49,7 @@ extension FlagRenderer {
                 ]
             }
             row.append(CSVText.userCell(item.comments.map { $0.date + ": " + $0.text }.joined(separator: " | ")))
+            row += [SummaryRenderer.commonCell(item.change), r.intervalMethod.rawValue]
             rows.append(row)
         }
         return CSVText.document(header: header, rows: rows)

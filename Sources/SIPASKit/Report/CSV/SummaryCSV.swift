@@ -15,11 +15,12 @@ extension SummaryRenderer {
             ? ["Năm", "Mã yếu tố", "Yếu tố", "Chỉ số yếu tố", "Chỉ số yếu tố - cận dưới", "Chỉ số yếu tố - cận trên",
                "Mã tiêu chí", "Tiêu chí", "Số trả lời", "Không trả lời", "Hài lòng", "Không hài lòng",
                "Tỷ lệ hài lòng", "Tỷ lệ - cận dưới", "Tỷ lệ - cận trên", "Nguồn năm trước", "Năm trước",
-               "Thay đổi", "Thay đổi - cận dưới", "Thay đổi - cận trên", "Thay đổi rõ rệt", "Đánh giá"]
+               "Thay đổi", "Thay đổi - cận dưới", "Thay đổi - cận trên", "Thay đổi rõ rệt", "Đánh giá",
+               "Tiêu chí chung khi so sánh", "Phương pháp KTC"]
             : ["year", "element_code", "element_label", "element_index", "element_index_low", "element_index_high",
                "criterion_code", "criterion_label", "answered", "no_answer", "satisfied", "dissatisfied",
                "rate", "rate_low", "rate_high", "previous_source", "previous",
-               "change", "change_low", "change_high", "change_clear", "verdict"]
+               "change", "change_low", "change_high", "change_clear", "verdict", "common_criteria", "interval_method"]
         let source = previousSourceWord(r.previous, lang)
         var rows: [[String]] = []
         for e in r.elements {
@@ -35,7 +36,7 @@ extension SummaryRenderer {
                     c.previous == nil ? "" : source, CSVText.fraction(c.previous),
                     CSVText.fraction(c.change?.value), CSVText.fraction(c.change?.low), CSVText.fraction(c.change?.high),
                     CSVText.flag(c.change?.clear),
-                    flagWords(flags, lang),
+                    flagWords(flags, lang), commonCell(e.change), r.intervalMethod.rawValue,
                 ])
             }
         }
@@ -51,8 +52,9 @@ extension SummaryRenderer {
         header += codes.map { CSVText.userCell(lang.pick("Chỉ số \($0)", "index_\($0)")) }
         header += lang == .vi
             ? ["Nguồn năm trước", "Năm trước", "Thay đổi", "Thay đổi - cận dưới", "Thay đổi - cận trên", "Thay đổi rõ rệt",
-               "Đánh giá"]
-            : ["previous_source", "previous", "change", "change_low", "change_high", "change_clear", "verdict"]
+               "Đánh giá", "Tiêu chí chung khi so sánh", "Phương pháp KTC"]
+            : ["previous_source", "previous", "change", "change_low", "change_high", "change_clear", "verdict",
+               "common_criteria", "interval_method"]
         let source = previousSourceWord(r.previous, lang)
         var rows: [[String]] = []
         for (rank, g) in orderedGroups(groups) {
@@ -67,11 +69,16 @@ extension SummaryRenderer {
             row += [
                 g.previous == nil ? "" : source, CSVText.fraction(g.previous),
                 CSVText.fraction(g.change?.value), CSVText.fraction(g.change?.low), CSVText.fraction(g.change?.high),
-                CSVText.flag(g.change?.clear), flagWords(flags, lang),
+                CSVText.flag(g.change?.clear), flagWords(flags, lang), commonCell(g.change), r.intervalMethod.rawValue,
             ]
             rows.append(row)
         }
         return CSVText.document(header: header, rows: rows)
+    }
+
+    /// The common criteria a change was computed on, space-separated; empty when on all.
+    static func commonCell(_ c: ChangeValue?) -> String {
+        CSVText.userCell(c?.commonCriteria?.joined(separator: " "))
     }
 
     static func interval(_ c: ChangeValue) -> Interval {

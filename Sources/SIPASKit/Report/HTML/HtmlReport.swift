@@ -192,6 +192,7 @@ struct HtmlPage {
                 h += "<br/>" + e(lang.pick("KTC 95%: ", "95% CI: ") + HtmlWords.changeRange(change, lang))
                 h += "<br/><span class=\"\(cls)\">" + e(HtmlWords.changeVerdict(change, lang)) + "</span>"
                 h += " <span class=\"small\">(" + e(HtmlWords.changeMethod(change.method, lang)) + ")</span></p>\n"
+                if let note = Labels.comparisonNote(s, lang) { h += "<p class=\"small\">" + e(note) + "</p>\n" }
             }
         } else if let pub = s.previousPublished {
             h += previousLine(pub, role: nil)
@@ -534,12 +535,12 @@ struct HtmlPage {
         let note = lang.pick(
             "Tỷ lệ hài lòng của một tiêu chí là số câu trả lời “Hài lòng” hoặc “Rất hài lòng” chia cho số người trả lời tiêu chí đó; câu không trả lời không tính vào mẫu số. "
                 + methodSentence
-                + " Khoảng tin cậy (KTC) 95% của tỷ lệ tiêu chí theo phương pháp Wilson; của chỉ số theo phương sai tuyến tính hoá trên từng phiếu (các câu trả lời của cùng một người có tương quan). "
+                + " Khoảng tin cậy (KTC) 95% của tỷ lệ tiêu chí theo phương pháp Wilson; của yếu tố và chỉ số theo phương sai tuyến tính hoá trên từng phiếu (các câu trả lời của cùng một người có tương quan), phương pháp: " + Labels.intervalMethodName(s.intervalMethod, lang) + ". "
                 + "KTC của thay đổi so với năm trước theo phương pháp Newcombe (tỷ lệ) và MOVER (chỉ số); so với số liệu tỉnh công bố thì coi số liệu đó là cố định. "
                 + "Một thay đổi là rõ rệt khi KTC của nó không chứa 0. Kết quả dưới \(min) phiếu được hiển thị nhưng không đánh giá.",
             "A criterion's satisfaction rate is the answers “Satisfied” or “Very satisfied” over those who answered it; a criterion left blank is left out of the denominator. "
                 + methodSentence
-                + " 95% confidence intervals (CI): Wilson score intervals for criterion rates; linearised variance over respondents for indices (one person's answers are correlated). "
+                + " 95% confidence intervals (CI): Wilson score intervals for criterion rates; for elements and indices a linearised variance over respondents (one person's answers are correlated), method: " + Labels.intervalMethodName(s.intervalMethod, lang) + ". "
                 + "Changes against last year: Newcombe's interval for rates and MOVER for indices; a published figure is taken as fixed. "
                 + "A change is clear when its interval excludes 0. Results with fewer than \(min) answers are shown but not judged.")
         var sourceParts: [String] = ["sipas" + (source.version.map { " " + $0 } ?? "")]

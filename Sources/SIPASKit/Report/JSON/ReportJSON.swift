@@ -18,6 +18,7 @@ extension SummaryReport {
         try c.encode(year, forKey: .year)
         try c.encode(period, forKey: .period)
         try c.encode(method, forKey: .method)
+        try c.encode(intervalMethod, forKey: .intervalMethod)
         try c.encode(target, forKey: .target)
         try c.encode(minAnswers, forKey: .minAnswers)
         try c.encode(catalog, forKey: .catalog)
@@ -29,6 +30,7 @@ extension SummaryReport {
         try c.encodeOrNull(previous, forKey: .previous)
         try c.encodeOrNull(previousPublished, forKey: .previousPublished)
         try c.encodeOrNull(change, forKey: .change)
+        try c.encodeOrNull(comparison, forKey: .comparison)
         try c.encodeOrNull(by, forKey: .by)
         try c.encodeOrNull(groups, forKey: .groups)
     }
@@ -146,6 +148,7 @@ extension FlagReport {
         try c.encode(year, forKey: .year)
         try c.encode(period, forKey: .period)
         try c.encode(method, forKey: .method)
+        try c.encode(intervalMethod, forKey: .intervalMethod)
         try c.encode(target, forKey: .target)
         try c.encode(minAnswers, forKey: .minAnswers)
         try c.encode(by, forKey: .by)
@@ -154,5 +157,28 @@ extension FlagReport {
         try c.encodeOrNull(previousSource, forKey: .previousSource)
         try c.encode(examined, forKey: .examined)
         try c.encode(items, forKey: by == "unit" ? .units : .procedures)
+    }
+}
+
+extension ChangeValue {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(value, forKey: .value)
+        try c.encode(low, forKey: .low)
+        try c.encode(high, forKey: .high)
+        try c.encode(clear, forKey: .clear)
+        try c.encode(method, forKey: .method)
+        try c.encodeOrNull(commonCriteria, forKey: .commonCriteria)
+    }
+}
+
+extension SummaryReport.ComparisonBasis {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(basis, forKey: .basis)
+        try c.encodeOrNull(commonCriteria, forKey: .commonCriteria)
+        try c.encode(leftOut, forKey: .leftOut)
+        try c.encode(previousOnly, forKey: .previousOnly)
+        try c.encodeOrNull(currentIndex, forKey: .currentIndex)
     }
 }

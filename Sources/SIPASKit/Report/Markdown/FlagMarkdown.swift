@@ -25,7 +25,7 @@ extension FlagRenderer {
             line += SummaryRenderer.capitalised(item.flags.map { Labels.verdict($0, lang, mark: false) }.joined(separator: "; "))
             if let change = item.change {
                 line += lang.pick(" (thay đổi ", " (change ") + NumberFormat.points(change.value, lang) + " "
-                    + NumberFormat.changeInterval(change, lang) + ")"
+                    + NumberFormat.changeInterval(change, lang) + Labels.commonSuffix(change, lang) + ")"
             }
             line += ". " + SummaryRenderer.capitalised(impact(item, r, lang)) + "."
             if let weakest = item.weakest {
@@ -41,6 +41,6 @@ extension FlagRenderer {
             }
             out += line + "\n"
         }
-        return out
+        return out + "\n" + Labels.intervalNote(r.method, r.intervalMethod, lang) + "\n"
     }
 }

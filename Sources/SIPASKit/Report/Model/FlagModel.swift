@@ -5,6 +5,8 @@ public struct FlagReport: Sendable, Codable, Equatable {
     public var year: Int
     public var period: SummaryReport.Period
     public var method: IndexMethod
+    /// How the index intervals were made.
+    public var intervalMethod: IntervalMethod = .standard
     public var target: Double
     public var minAnswers: Int
     /// "procedure" or "unit".
@@ -62,6 +64,7 @@ public struct FlagReport: Sendable, Codable, Equatable {
     enum CodingKeys: String, CodingKey {
         case year, period, method, target, by, responses, index, examined
         case minAnswers = "min_answers"
+        case intervalMethod = "interval_method"
         case previousSource = "previous_source"
         case procedures, units
     }
@@ -87,6 +90,7 @@ public struct FlagReport: Sendable, Codable, Equatable {
         year = try c.decode(Int.self, forKey: .year)
         period = try c.decode(SummaryReport.Period.self, forKey: .period)
         method = try c.decode(IndexMethod.self, forKey: .method)
+        intervalMethod = try c.decodeIfPresent(IntervalMethod.self, forKey: .intervalMethod) ?? .standard
         target = try c.decode(Double.self, forKey: .target)
         minAnswers = try c.decode(Int.self, forKey: .minAnswers)
         by = try c.decode(String.self, forKey: .by)

@@ -17,18 +17,6 @@ enum Labels {
         }
     }
 
-    /// How the 95% intervals were made, for the footnote (every report names its method).
-    static func intervalNote(_ method: IndexMethod, _ lang: Language) -> String {
-        switch method {
-        case .criteriaMean, .pooled:
-            lang.pick("Khoảng tin cậy 95%: Wilson cho tiêu chí; tuyến tính hoá theo người trả lời cho yếu tố và chỉ số.",
-                      "95% intervals: Wilson for criteria; linearised over respondents for elements and the index.")
-        case .allSatisfied:
-            lang.pick("Khoảng tin cậy 95%: Wilson cho tiêu chí và chỉ số; tuyến tính hoá theo người trả lời cho yếu tố.",
-                      "95% intervals: Wilson for criteria and the index; linearised over respondents for elements.")
-        }
-    }
-
     static func period(_ p: SummaryReport.Period, _ lang: Language) -> String {
         var text = lang.pick("Kỳ: ", "Period: ") + p.from + " – " + p.to
         switch (p.firstResponse, p.lastResponse) {

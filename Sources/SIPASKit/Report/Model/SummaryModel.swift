@@ -6,6 +6,8 @@ public struct SummaryReport: Sendable, Codable, Equatable {
     public var year: Int
     public var period: Period
     public var method: IndexMethod
+    /// How the element and index intervals were made (criteria: Wilson).
+    public var intervalMethod: IntervalMethod = .standard
     public var target: Double
     public var minAnswers: Int
     public var catalog: CatalogRef
@@ -20,6 +22,8 @@ public struct SummaryReport: Sendable, Codable, Equatable {
     /// The published figures too, when both sources exist (so the report shows both and names each).
     public var previousPublished: Previous?
     public var change: ChangeValue?
+    /// What the changes against last year's responses were computed on; nil without them.
+    public var comparison: ComparisonBasis?
     /// Present with `--by`.
     public var by: String?
     public var groups: [GroupRow]?
@@ -82,6 +86,27 @@ public struct SummaryReport: Sendable, Codable, Equatable {
         }
     }
 
+    /// "all-criteria": both years answered the same criteria. "common-criteria": they did not, and
+    /// index and element changes (and last year's index and elements) are computed on the criteria
+    /// both years answered, `commonCriteria`.
+    public struct ComparisonBasis: Sendable, Codable, Equatable {
+        public var basis: String
+        public var commonCriteria: [String]?
+        /// Answered this year, not in the compared year.
+        public var leftOut: [String]
+        /// Answered in the compared year, not this year.
+        public var previousOnly: [String]
+        /// This year's index on the common criteria (nil when all are common).
+        public var currentIndex: Interval?
+        enum CodingKeys: String, CodingKey {
+            case basis
+            case commonCriteria = "common_criteria"
+            case leftOut = "left_out"
+            case previousOnly = "previous_only"
+            case currentIndex = "current_index"
+        }
+    }
+
     public struct ElementFigure: Sendable, Codable, Equatable {
         public var code: String
         public var index: Double
@@ -110,7 +135,8 @@ public struct SummaryReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case year, period, method, target, catalog, responses, index, gap, elements, previous, change, by, groups
+        case year, period, method, target, catalog, responses, index, gap, elements, previous, change, comparison, by, groups
+        case intervalMethod = "interval_method"
         case minAnswers = "min_answers"
         case elementsWithoutAnswers = "elements_without_answers"
         case previousPublished = "previous_published"
@@ -126,12 +152,21 @@ public struct ChangeValue: Sendable, Codable, Equatable {
     public var clear: Bool
     /// "newcombe" (two rates), "mover" (two indices), "published" (against a published figure, no variance).
     public var method: String
+    /// The criteria both years answered, when the change was computed on them alone (the years'
+    /// answered criteria differ); nil when it is on everything both years have.
+    public var commonCriteria: [String]?
 
-    public init(_ change: Change, method: String) {
+    public init(_ change: Change, method: String, commonCriteria: [String]? = nil) {
         value = change.difference.value
         low = change.difference.low
         high = change.difference.high
         clear = change.isClear
         self.method = method
+        self.commonCriteria = commonCriteria
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case value, low, high, clear, method
+        case commonCriteria = "common_criteria"
     }
 }

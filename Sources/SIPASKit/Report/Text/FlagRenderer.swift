@@ -19,7 +19,7 @@ public enum FlagRenderer {
         for (i, item) in r.items.enumerated() {
             out += "\n" + block(item, rank: i + 1, r, lang, color: color)
         }
-        out += "\n" + Labels.legend(r.target, lang) + "\n" + Labels.intervalNote(r.method, lang) + "\n"
+        out += "\n" + Labels.legend(r.target, lang) + "\n" + Labels.intervalNote(r.method, r.intervalMethod, lang) + "\n"
         return out
     }
 
@@ -81,6 +81,7 @@ public enum FlagRenderer {
         if let change = item.change {
             facts += " · " + lang.pick("thay đổi ", "change ") + NumberFormat.points(change.value, lang) + " "
                 + NumberFormat.changeInterval(change, lang) + " " + Labels.painted(Labels.changeWord(change, lang), color)
+                + Labels.commonSuffix(change, lang)
         }
         lines.append(facts)
         lines.append(lang.pick("Cảnh báo: ", "Flags: ") + flagsText(item.flags, lang, color: color))

@@ -133,8 +133,9 @@ public enum SummaryRenderer {
                          + lang.pick(": không tính vào chỉ số.", ": left out of the index."))
         }
         lines.append(previousNote(r, lang))
+        if let note = Labels.comparisonNote(r, lang) { lines.append(note) }
         lines.append(Labels.legend(r.target, lang))
-        lines.append(Labels.intervalNote(r.method, lang))
+        lines.append(Labels.intervalNote(r.method, r.intervalMethod, lang))
         return lines
     }
 
@@ -154,7 +155,7 @@ public enum SummaryRenderer {
                                "Groups under \(r.minAnswers) responses: shown, not ranked, not judged."))
         lines.append(previousNote(r, lang))
         lines.append(Labels.legend(r.target, lang))
-        lines.append(Labels.intervalNote(r.method, lang))
+        lines.append(Labels.intervalNote(r.method, r.intervalMethod, lang))
         return lines
     }
 
