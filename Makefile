@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-summary embed surveys report-png install clean
+.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +38,11 @@ bench: deps
 
 bench-summary: deps
 	scripts/bench-summary.sh
+
+# How often the 95% intervals cover the truth on simulated respondents (README "How honest the
+# intervals are"). ARGS="--methods all" compares every candidate method; ARGS="--datasets 100" is quicker.
+bench-coverage: deps
+	scripts/bench-coverage.sh $(ARGS)
 
 # Regenerates the embedded copy of schema/ (a test fails when they drift apart).
 embed:

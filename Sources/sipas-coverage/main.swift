@@ -3,14 +3,16 @@
 // cover the truth, per cell of sample size × true index × correlation. `make bench-coverage`;
 // README "How honest the intervals are".
 //
-//   sipas-coverage [--datasets 400] [--seed 1] [--methods a,b,…] [--detail METHOD] [--markdown]
+//   sipas-coverage [--datasets 500] [--seed 1] [--methods all|a,b,…] [--detail METHOD] [--sizes 20,30]
+//                  [--indices 0.93,0.96] [--correlations none,moderate,strong] [--markdown]
+// Default: the standard method (tables in detail) and sipas 0.1's kish-wilson, 500 datasets a cell.
 import Foundation
 import SIPASStatistics
 
 struct Options {
-    var datasets = 400
+    var datasets = 500
     var seed: UInt64 = 1
-    var methods = IntervalMethod.allCases
+    var methods: [IntervalMethod] = [.standard, .kishWilson]
     var detail: IntervalMethod = .standard
     var markdown = false
     var sizes = [20, 30, 50, 100, 300, 1000]
@@ -35,7 +37,9 @@ func parseOptions() -> Options {
         switch a {
         case "--datasets": o.datasets = Int(value(a)) ?? 0
         case "--seed": o.seed = UInt64(value(a)) ?? 1
-        case "--methods": o.methods = value(a).split(separator: ",").map { method(String($0)) }
+        case "--methods":
+            let list = value(a)
+            o.methods = list == "all" ? IntervalMethod.allCases : list.split(separator: ",").map { method(String($0)) }
         case "--detail": o.detail = method(value(a))
         case "--sizes": o.sizes = value(a).split(separator: ",").compactMap { Int($0) }
         case "--indices": o.indices = value(a).split(separator: ",").compactMap { Double($0) }
@@ -46,7 +50,7 @@ func parseOptions() -> Options {
             }
         case "--markdown": o.markdown = true
         case "-h", "--help":
-            print("usage: sipas-coverage [--datasets N] [--seed S] [--methods a,b] [--detail METHOD] [--sizes 20,30] [--markdown]")
+            print("usage: sipas-coverage [--datasets N] [--seed S] [--methods all|a,b] [--detail METHOD] [--sizes 20,30] [--indices 0.93,0.96] [--correlations none,moderate,strong] [--markdown]")
             exit(0)
         default: fail("unknown option '\(a)'")
         }
