@@ -17,6 +17,13 @@ let package = Package(
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         // SHA-256 from Debian's libssl-dev (libcrypto): 1.8 GB/s with the CPU's SHA instructions.
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: the C library made for writing .xlsx, with a
+        // constant-memory mode for large sheets. Its xlsxwriter.pc adds only -I/usr/include and -lz (which the
+        // shared library already links), so the module map links "xlsxwriter" as CLibCSV's links "csv".
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        // The only Swift that touches libxlsxwriter: workbooks, sheets, cells, styles and charts as
+        // Swift values; no pointer leaves it.
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         // The only Swift that touches libcsv and libcrypto: bytes -> records, dialect, encodings,
         // row numbers, the file's SHA-256.
         .target(name: "SurveyCSV", dependencies: ["CLibCSV", "COpenSSL"]),
@@ -26,7 +33,7 @@ let package = Package(
         .target(
             name: "SIPASKit",
             dependencies: [
-                "SurveyCSV", "SIPASStatistics",
+                "SurveyCSV", "SIPASStatistics", "XLSXWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3_* API, used by Storage alone for the import hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
