@@ -63,6 +63,11 @@ public enum WorkbookRenderer {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        // The file is made here first, so a folder that is missing or not writable is said in our words
+        // before any work (libxlsxwriter would only find out when closing, and print to stderr).
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
+        close(fd)
         do {
             let workbook = try XLSXWorkbook(path: temporary, constantMemory: true)
             try workbook.setProperties(properties)
