@@ -53,6 +53,7 @@ let package = Package(
         // Helpers the test targets share: golden files, temporary directories, the repository root, a CSV writer.
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),
         .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV", "SIPASTestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "SIPASTestSupport"]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics", "SIPASTestSupport"]),
         .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),

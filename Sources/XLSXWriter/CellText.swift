@@ -20,7 +20,7 @@ public enum CellText {
             if (s.value < 0x20 && s != "\t" && s != "\n" && s != "\r") || s.value == 0xFFFE || s.value == 0xFFFF {
                 out.append("\u{FFFD}")
             } else if s == "_" && looksEscaped(array, at: i) {
-                out.append(contentsOf: "_x005F".unicodeScalars)
+                out.append(contentsOf: "_x005F_".unicodeScalars)
             } else {
                 out.append(s)
             }
