@@ -2,6 +2,7 @@ import Foundation
 import SIPASKit
 import SIPASStatistics
 import SIPASTestSupport
+import WorkbookTestSupport
 import XCTest
 
 /// `--format xlsx --out`: every workbook is read back and each cell compared — type and value — with

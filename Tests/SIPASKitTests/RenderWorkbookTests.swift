@@ -1,6 +1,7 @@
 import Foundation
 import SIPASStatistics
 import SIPASTestSupport
+import WorkbookTestSupport
 import XCTest
 
 @testable import SIPASKit

@@ -1,5 +1,6 @@
 import Foundation
 import SIPASTestSupport
+import WorkbookTestSupport
 import XCTest
 import XLSXWriter
 

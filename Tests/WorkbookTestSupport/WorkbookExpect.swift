@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+
 /// What a cell of a written workbook must hold, said in the JSON output's terms.
 public enum Expect: CustomStringConvertible {
     /// Text exactly; nil: an empty cell.
