@@ -3,7 +3,9 @@
 # and to look at it the way the Office will: its sheets, number formats, shading and charts.
 #
 #   scripts/render-workbook.sh BOOK.xlsx OUT.pdf            every sheet, one after another (A4 landscape)
-#   scripts/render-workbook.sh BOOK.xlsx OUT.png [--page N] page N (default 1) of that PDF, as a PNG
+#   scripts/render-workbook.sh BOOK.xlsx OUT.png [--page N] [--dpi D] [--crop WxH]
+#                                                           page N (default 1) of that PDF as a PNG, at D dpi
+#                                                           (default 80); --crop keeps the top-left W×H pixels
 #   scripts/render-workbook.sh BOOK.xlsx OUT.xlsx           re-saved by LibreOffice (opens, and saves again)
 #   scripts/render-workbook.sh BOOK.xlsx OUT.csv            the first sheet's cells as LibreOffice reads them
 #
@@ -17,7 +19,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 BOOK.xlsx OUT.(pdf|png|xlsx|csv) [--page N]" >&2
+    echo "usage: $0 BOOK.xlsx OUT.(pdf|png|xlsx|csv) [--page N] [--dpi D] [--crop WxH]" >&2
     exit 64
 }
 
@@ -26,9 +28,13 @@ book=$1
 out=$2
 shift 2
 page=1
+dpi=80
+crop=()
 while [[ $# -gt 0 ]]; do
     case $1 in
         --page) [[ $# -ge 2 ]] || usage; page=$2; shift 2 ;;
+        --dpi) [[ $# -ge 2 ]] || usage; dpi=$2; shift 2 ;;
+        --crop) [[ $# -ge 2 && $2 =~ ^[0-9]+x[0-9]+$ ]] || usage; crop=(-x 0 -y 0 -W "${2%x*}" -H "${2#*x}"); shift 2 ;;
         -h|--help) usage ;;
         *) echo "$0: unknown option '$1'" >&2; usage ;;
     esac
@@ -49,7 +55,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # A profile of its own: no clash with a LibreOffice already running, nothing left in ~/.config.
-convert() {  # convert FILTER → $work/out/<book's name>.<ext>
+office_convert() {  # office_convert FILTER → $work/out/<book's name>.<ext>
     "$office" -env:UserInstallation="file://$work/profile" --headless --norestore --nologo \
         --convert-to "$1" --outdir "$work/out" "$work/in/$(basename "$book")" >"$work/log" 2>&1 || {
         echo "$0: LibreOffice could not convert $book:" >&2
@@ -63,24 +69,29 @@ stem=$(basename "${book%.*}")
 
 case $out in
     *.pdf)
-        convert pdf
+        office_convert pdf
         mv "$work/out/$stem.pdf" "$out" ;;
     *.png)
         if command -v pdftoppm >/dev/null 2>&1; then
-            convert pdf
-            pdftoppm -png -r 80 -f "$page" -l "$page" -singlefile "$work/out/$stem.pdf" "$work/out/page"
+            office_convert pdf
+            pages=$(pdfinfo "$work/out/$stem.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+            if [[ -n $pages && $page -gt $pages ]]; then
+                echo "$0: $book has $pages pages as PDF; there is no page $page" >&2
+                exit 64
+            fi
+            pdftoppm -png -r "$dpi" -f "$page" -l "$page" "${crop[@]}" -singlefile "$work/out/$stem.pdf" "$work/out/page"
             mv "$work/out/page.png" "$out"
         else
             echo "$0: pdftoppm not found (poppler-utils): LibreOffice's PNG of the first sheet instead" >&2
-            convert png
+            office_convert png
             mv "$work/out/$stem.png" "$out"
         fi ;;
     *.xlsx)
-        convert 'xlsx:Calc MS Excel 2007 XML'
+        office_convert 'xlsx:Calc MS Excel 2007 XML'
         mv "$work/out/$stem.xlsx" "$out" ;;
     *.csv)
         # UTF-8 (76), comma, double quotes, cells formatted as shown.
-        convert 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true'
+        office_convert 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true'
         mv "$work/out/$stem.csv" "$out" ;;
     *) echo "$0: $out: the output must end in .pdf, .png, .xlsx or .csv" >&2; exit 64 ;;
 esac

@@ -12,12 +12,13 @@ public struct CellStyle: Hashable, Sendable {
     public var fontColor: UInt32?
     public var wrap = false
     public var alignTop = false
+    public var centered = false
     public var indent = 0
     /// A thin line under the cell (the header row).
     public var bottomBorder = false
 
     public init(numberFormat: String? = nil, bold: Bool = false, italic: Bool = false, fill: UInt32? = nil,
-                fontColor: UInt32? = nil, wrap: Bool = false, alignTop: Bool = false, indent: Int = 0,
+                fontColor: UInt32? = nil, wrap: Bool = false, alignTop: Bool = false, centered: Bool = false, indent: Int = 0,
                 bottomBorder: Bool = false) {
         self.numberFormat = numberFormat
         self.bold = bold
@@ -26,6 +27,7 @@ public struct CellStyle: Hashable, Sendable {
         self.fontColor = fontColor
         self.wrap = wrap
         self.alignTop = alignTop
+        self.centered = centered
         self.indent = indent
         self.bottomBorder = bottomBorder
     }
@@ -41,6 +43,7 @@ public struct CellStyle: Hashable, Sendable {
         if let fontColor { format_set_font_color(format, fontColor) }
         if wrap { format_set_text_wrap(format) }
         if alignTop { format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        if centered { format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue)) }
         if indent > 0 { format_set_indent(format, UInt8(min(indent, 15))) }
         if bottomBorder { format_set_bottom(format, UInt8(LXW_BORDER_THIN.rawValue)) }
     }

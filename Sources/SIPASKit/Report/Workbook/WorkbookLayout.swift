@@ -53,7 +53,7 @@ enum WorkbookLayout {
             var cells: [XLSXCell] = []
             for (c, column) in table.columns.enumerated() {
                 var style = CellStyle(numberFormat: numberFormat(column.kind, lang), bold: row.emphasis,
-                                      wrap: column.kind == .longText, alignTop: true)
+                                      wrap: column.kind == .longText, alignTop: true, centered: column.kind == .boolean)
                 switch row.shade {
                 case .below?: style.fill = belowFill
                 case .possiblyBelow?: style.fill = possiblyBelowFill
@@ -135,13 +135,16 @@ enum WorkbookLayout {
 
     static func make(_ c: WorkbookChart, sheet: String) -> Chart {
         let rows = (c.rows.lowerBound + 1)...(c.rows.upperBound + 1)
-        return Chart(
+        var chart = Chart(
             kind: c.kind, title: c.title,
             series: c.series.map { s in
                 Chart.Series(name: s.name, sheet: sheet, categories: .column(c.categoryColumn, rows: rows),
                              values: .column(s.column, rows: rows), look: s.look, labels: s.labels)
             },
             yAxisName: c.yAxisName, yNumberFormat: "0%", yMinimum: c.yMinimum, yMaximum: 1)
+        // Wider for many categories (twelve months), so the point labels do not collide.
+        chart.widthScale = max(1.6, Double(rows.count) * 0.19)
+        return chart
     }
 }
 
