@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png install clean
+.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png workbook-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -58,6 +58,16 @@ report-png: build
 	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
 	$(BIN) report --db $(DB) --year 2024 --out docs/bao-cao-2024.html
 	scripts/render-report.sh docs/bao-cao-2024.html docs/bao-cao-2024.png
+
+# The year's workbook (sipas report --format xlsx), opened and printed by LibreOffice Calc: the overview
+# and the months sheets as PNG in docs/ (scripts/render-workbook.sh; skips when LibreOffice is absent).
+workbook-png: build
+	@rm -f $(DB)
+	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
+	$(BIN) report --db $(DB) --year 2024 --format xlsx --out /tmp/sipas-bao-cao-2024.xlsx
+	scripts/render-workbook.sh /tmp/sipas-bao-cao-2024.xlsx docs/bao-cao-2024-xlsx-tong-quan.png --page 1 --dpi 110
+	scripts/render-workbook.sh /tmp/sipas-bao-cao-2024.xlsx docs/bao-cao-2024-xlsx-thang.png --page 5 --dpi 110
 
 clean:
 	rm -rf .build $(DB)

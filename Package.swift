@@ -11,22 +11,36 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Zip archives (workbooks in, and the Word report out); inflates a member in chunks.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only C: libcsv from Debian's libcsv-dev (no pkg-config file; the module map links "csv").
         .systemLibrary(name: "CLibCSV", path: "Sources/CLibCSV"),
         // SHA-256 from Debian's libssl-dev (libcrypto): 1.8 GB/s with the CPU's SHA instructions.
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: the C library made for writing .xlsx, with a
+        // constant-memory mode for large sheets. Its xlsxwriter.pc adds only -I/usr/include and -lz (which the
+        // shared library already links), so the module map links "xlsxwriter" as CLibCSV's links "csv".
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter"),
+        // The only Swift that touches libxlsxwriter: workbooks, sheets, cells, styles and charts as
+        // Swift values; no pointer leaves it.
+        .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         // The only Swift that touches libcsv and libcrypto: bytes -> records, dialect, encodings,
         // row numbers, the file's SHA-256.
         .target(name: "SurveyCSV", dependencies: ["CLibCSV", "COpenSSL"]),
+        // Expat from Debian's libexpat1-dev: the streaming (push) XML parser for workbook sheets.
+        .systemLibrary(name: "CExpat", path: "Sources/CExpat"),
+        // The only Swift that touches the zip and XML libraries: workbook bytes -> sheets -> rows of
+        // typed cells, and the same record batches SurveyCSV yields.
+        .target(name: "SurveyXLSX", dependencies: ["CExpat", "SurveyCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Pure statistics: counts -> rates, indices, intervals. No I/O, no GRDB, no formatting.
         .target(name: "SIPASStatistics"),
         // The engine.
         .target(
             name: "SIPASKit",
             dependencies: [
-                "SurveyCSV", "SIPASStatistics",
+                "SurveyCSV", "SurveyXLSX", "SIPASStatistics", "XLSXWriter",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3_* API, used by Storage alone for the import hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -41,15 +55,27 @@ let package = Package(
             ]
         ),
         // Synthetic survey exports: the bundled surveys/ and benchmark files.
-        .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV"]),
+        .executableTarget(name: "sipas-surveys", dependencies: [
+            "SurveyCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The coverage benchmark of the intervals (make bench-coverage): simulated respondents, real estimator.
         .executableTarget(name: "sipas-coverage", dependencies: ["SIPASStatistics"]),
 
         // Helpers the test targets share: golden files, temporary directories, the repository root, a CSV writer.
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),
         .testTarget(name: "SurveyCSVTests", dependencies: ["SurveyCSV", "SIPASTestSupport"]),
+        .testTarget(name: "SurveyXLSXTests", dependencies: [
+            "SurveyXLSX", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Workbooks read back for the tests with the project's own reader.
+        .target(name: "WorkbookTestSupport", dependencies: [
+            "SurveyXLSX", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], path: "Tests/WorkbookTestSupport"),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "SIPASTestSupport", "WorkbookTestSupport"]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport", "WorkbookTestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport", "WorkbookTestSupport"],
+                    exclude: ["Golden"]),
     ]
 )

@@ -14,11 +14,17 @@ extension Analyst {
         let flags = try flags(byProcedure)
         let scope = try scope(options)
         let (trend, granularity) = try trend(scope, options: options)
+        var byUnit = options
+        byUnit.by = .unit
+        var byPeriod = options
+        byPeriod.by = granularity == "quarter" ? .quarter : .month
         return ReportDocument(
             summary: summary, procedures: procedures, trend: trend, trendGranularity: granularity, flags: flags,
             generatedAt: UTCTimestamp.string(from: now),
             department: department ?? options.language.pick("Sở Khoa học và Công nghệ tỉnh Lai Châu",
-                                                            "Department of Science and Technology of Lai Châu"))
+                                                            "Department of Science and Technology of Lai Châu"),
+            units: try self.summary(byUnit), periods: try self.summary(byPeriod),
+            rejects: try database.rejectRecords())
     }
 
     /// The index month by month; quarter by quarter when most months have fewer answers than the minimum.

@@ -125,6 +125,8 @@ public enum Messages {
             return lang.pick("không có dữ liệu năm \(year)", "no data for \(year)")
         case let .invalidArgument(text):
             return text
+        case let .outputUnwritable(path, reason):
+            return outputUnwritable(path: path, reason: reason, lang)
         case let .injectedFailure(row):
             return lang.pick("lỗi giả lập sau hàng \(row) (kiểm thử)", "injected failure after row \(row) (test)")
         }

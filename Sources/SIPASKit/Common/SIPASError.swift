@@ -18,6 +18,8 @@ public enum SIPASError: Error, Sendable, Equatable {
     case noData
     case yearWithoutData(Int)
     case invalidArgument(String)
+    /// An output file (`--out`) could not be written; nothing was left at `path`.
+    case outputUnwritable(path: String, reason: String)
     /// A failure injected by a test to prove that a failed import leaves the database as it was.
     case injectedFailure(row: Int)
 }

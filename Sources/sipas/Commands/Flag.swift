@@ -12,6 +12,7 @@ struct FlagCommand: ParsableCommand {
               sipas flag --year 2024
               sipas flag --year 2024 --format markdown > canh-bao.md
               sipas flag --by unit --lang en
+              sipas flag --year 2024 --format xlsx --out canh-bao-2024.xlsx
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -24,23 +25,31 @@ struct FlagCommand: ParsableCommand {
     @Flag(help: "Liệt kê cả thủ tục không bị cảnh báo. (List unflagged ones too.)")
     var all = false
 
-    @Option(help: "table, csv, json hoặc markdown. (Output format.)")
+    @Option(help: "table, csv, json, markdown hoặc xlsx (cần --out). (Output format; xlsx needs --out.)")
     var format: ReportFormat = .table
+
+    @Option(help: "Tệp ghi ra (mặc định: stdout). (Output file; default stdout.)")
+    var out: String?
 
     enum FlagGrouping: String, ExpressibleByArgument { case procedure, unit }
 
     func run() throws {
         let lang = language.lang
+        let workbook = format == .xlsx ? try OutputFile.workbookPath(out, lang) : nil
         do {
             var options = analysis.options(lang)
             options.by = by == .unit ? .unit : .procedure
             options.all = all
             let report = try Analyst(database: database.open()).flags(options)
             switch format {
-            case .table: Output.out(FlagRenderer.table(report, lang: lang, color: Output.colorOnStdout))
-            case .csv: Output.out(FlagRenderer.csv(report, lang: lang))
-            case .json: Output.out(FlagRenderer.json(report))
-            case .markdown: Output.out(FlagRenderer.markdown(report, lang: lang))
+            case .table:
+                try OutputFile.emit(FlagRenderer.table(report, lang: lang, color: out == nil && Output.colorOnStdout), to: out)
+            case .csv: try OutputFile.emit(FlagRenderer.csv(report, lang: lang), to: out)
+            case .json: try OutputFile.emit(FlagRenderer.json(report), to: out)
+            case .markdown: try OutputFile.emit(FlagRenderer.markdown(report, lang: lang), to: out)
+            case .xlsx:
+                try WorkbookRenderer.write(report, lang: lang, to: workbook!)
+                OutputFile.wroteWorkbook(workbook!, lang)
             }
         } catch let error as SIPASError {
             throw Failure(error).report(lang)

@@ -11,6 +11,7 @@ struct Summary: ParsableCommand {
               sipas summary --year 2024
               sipas summary --year 2024 --by procedure --format csv > thu-tuc-2024.csv
               sipas summary --from 01/04/2024 --to 30/06/2024 --lang en
+              sipas summary --year 2024 --by month --format xlsx --out thang-2024.xlsx
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -20,8 +21,11 @@ struct Summary: ParsableCommand {
     @Option(help: "Nhóm theo: element, procedure, unit, channel, respondent-type, quarter, month. (Group by.)")
     var by: Grouping?
 
-    @Option(help: "table, csv, json hoặc markdown. (Output format.)")
+    @Option(help: "table, csv, json, markdown hoặc xlsx (cần --out). (Output format; xlsx needs --out.)")
     var format: ReportFormat = .table
+
+    @Option(help: "Tệp ghi ra (mặc định: stdout). (Output file; default stdout.)")
+    var out: String?
 
     enum Grouping: String, ExpressibleByArgument {
         case element, procedure, unit, channel, respondentType = "respondent-type", quarter, month
@@ -30,15 +34,20 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let lang = language.lang
+        let workbook = format == .xlsx ? try OutputFile.workbookPath(out, lang) : nil
         do {
             var options = analysis.options(lang)
             options.by = by?.dimension
             let report = try Analyst(database: database.open()).summary(options)
             switch format {
-            case .table: Output.out(SummaryRenderer.table(report, lang: lang, color: Output.colorOnStdout))
-            case .csv: Output.out(SummaryRenderer.csv(report, lang: lang))
-            case .json: Output.out(SummaryRenderer.json(report))
-            case .markdown: Output.out(SummaryRenderer.markdown(report, lang: lang))
+            case .table:
+                try OutputFile.emit(SummaryRenderer.table(report, lang: lang, color: out == nil && Output.colorOnStdout), to: out)
+            case .csv: try OutputFile.emit(SummaryRenderer.csv(report, lang: lang), to: out)
+            case .json: try OutputFile.emit(SummaryRenderer.json(report), to: out)
+            case .markdown: try OutputFile.emit(SummaryRenderer.markdown(report, lang: lang), to: out)
+            case .xlsx:
+                try WorkbookRenderer.write(report, lang: lang, to: workbook!)
+                OutputFile.wroteWorkbook(workbook!, lang)
             }
         } catch let error as SIPASError {
             throw Failure(error).report(lang)

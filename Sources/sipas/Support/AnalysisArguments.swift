@@ -52,4 +52,4 @@ struct AnalysisArguments: ParsableArguments {
 extension IndexMethod: ExpressibleByArgument {}
 extension GroupDimension: ExpressibleByArgument {}
 
-enum ReportFormat: String, ExpressibleByArgument { case table, csv, json, markdown }
+enum ReportFormat: String, ExpressibleByArgument { case table, csv, json, markdown, xlsx }

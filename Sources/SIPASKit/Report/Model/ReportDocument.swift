@@ -14,6 +14,11 @@ public struct ReportDocument: Sendable, Codable, Equatable {
     /// When the report was made (ISO 8601), printed in its footer.
     public var generatedAt: String
     public var department: String
+    /// The same year grouped by unit, and by the trend's months (or quarters): the workbook's sheets.
+    public var units: SummaryReport? = nil
+    public var periods: SummaryReport? = nil
+    /// Every rejected row in the database (they are not dated: the rows to fix, whatever their year).
+    public var rejects: [RejectRecord] = []
 
     public struct TrendPoint: Sendable, Codable, Equatable {
         /// `2024-03` or `2024-Q1`.

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import SIPASKit
+
+/// `--out FILE` and `--format xlsx`, shared by `summary`, `flag`, `rejects`, `imports` and `report`.
+enum OutputFile {
+    /// A workbook is a file: `--format xlsx` without `--out` is a usage error (exit 64), whether stdout
+    /// is a terminal or a pipe.
+    static func workbookPath(_ out: String?, _ lang: Language) throws -> String {
+        guard let out, !out.isEmpty else {
+            throw Failure(SIPASError.invalidArgument(Messages.workbookNeedsOut(lang))).report(lang)
+        }
+        return out
+    }
+
+    /// After a workbook is written: one line on stderr.
+    static func wroteWorkbook(_ path: String, _ lang: Language) {
+        Output.err(Messages.workbookWritten(path, lang) + "\n")
+    }
+
+    /// Text to `out` when given (whole or not at all), else to stdout.
+    static func emit(_ text: String, to out: String?) throws(SIPASError) {
+        guard let out else { return Output.out(text) }
+        do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
+            throw .outputUnwritable(path: out, reason: error.localizedDescription)
+        }
+    }
+}
+
+/// `imports --format`.
+enum ImportsFormat: String, ExpressibleByArgument { case table, json, xlsx }
+
+/// `rejects --format`.
+enum RejectsFormat: String, ExpressibleByArgument { case table, csv, json, xlsx }
+
+/// `report --format`.
+enum DocumentFormat: String, ExpressibleByArgument { case html, xlsx }
