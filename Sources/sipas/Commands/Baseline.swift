@@ -55,7 +55,7 @@ struct BaselineCommand: ParsableCommand {
                     year: year, index: Self.percent(index)!,
                     elements: Dictionary(element.compactMap(Self.parseElement), uniquingKeysWith: { _, b in b }),
                     rank: rank, rankOf: of, source: source)
-                try database.open().setBaseline(baseline)
+                try database.openForWriting(lang).setBaseline(baseline)
                 Output.err(lang.pick("Đã ghi số liệu công bố năm \(year).\n", "Recorded the published figures for \(year).\n"))
             } catch let error as SIPASError {
                 throw Failure(error).report(lang)
