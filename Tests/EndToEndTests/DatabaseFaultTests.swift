@@ -72,6 +72,32 @@ final class DatabaseFaultTests: XCTestCase {
         }
     }
 
+    func testAnOlderSchemaIsNotMigratedByAReadCommandButByMigrate() throws {
+        let db = path("t.sqlite")
+        try imported(db)
+        // As a sipas without migration 0003 left it.
+        try DatabaseQueue(path: db).write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '0003_rejected_row_response_key.sql'")
+            try db.execute(sql: "ALTER TABLE rejected_row DROP COLUMN response_key")
+        }
+        let before = try sha(db)
+        let summary = try Sipas.run(["summary", "--db", db, "--lang", "en"])
+        assertOneSentence(summary, contains: "older schema", hint: "sipas migrate --db \(db)")
+        XCTAssertEqual(try sha(db), before, "a read command migrated")
+        let migrate = try Sipas.run(["migrate", "--db", db, "--lang", "en"])
+        XCTAssertEqual(migrate.status, 0, migrate.stderr)
+        XCTAssertTrue(migrate.stderr.contains("schema upgraded"), migrate.stderr)
+        XCTAssertEqual(try Sipas.run(["summary", "--db", db]).status, 0)
+    }
+
+    func testMigrateSaysWhenTheSchemaIsCurrent() throws {
+        let db = path("t.sqlite")
+        try imported(db)
+        let run = try Sipas.run(["migrate", "--db", db, "--lang", "en"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("already current\n"), run.stderr)
+    }
+
     // MARK: item 5
 
     func testAnImportIntoADamagedDatabaseIsRefusedAndWritesNothing() throws {

@@ -137,8 +137,8 @@ final class EdgeOutputTests: XCTestCase {
 
     func testAClosedPipeEndsQuietly() throws {
         try importSurveys()
-        // The report is far larger than a pipe's buffer: sipas is still writing when head has gone.
-        let script = "set -o pipefail; \"$0\" report --db \"$1\" --year 2024 | head -c 10 >/dev/null"
+        // The reader is gone before sipas writes (EPIPE every time); before, this died of SIGPIPE (141).
+        let script = "set -o pipefail; { sleep 0.5; \"$0\" report --db \"$1\" --year 2024; } | true"
         let run = try Sipas.runProgram(["/bin/bash", "-c", script, Sipas.binary.path, db])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stderr, "")
