@@ -135,6 +135,13 @@ final class EdgeOutputTests: XCTestCase {
         XCTAssertEqual(run.stderr, "sipas: error: cannot write to standard output (No space left on device)\n")
     }
 
+    func testAFullStderrDoesNotCrashAndKeepsTheExitCode() throws {
+        let run = try Sipas.start(["import", "--db", db] + Sipas.surveys, stderr: "/dev/full").wait()
+        XCTAssertFalse(run.signaled)
+        XCTAssertEqual(run.status, 1, "rows were rejected: the exit code says so even with nowhere to print")
+        XCTAssertEqual(try AppDatabase(path: db, access: .readOnly).responseCount(), 2_380 + 294 + 1_259 + 1_409)
+    }
+
     func testAClosedPipeEndsQuietly() throws {
         try importSurveys()
         // The reader is gone before sipas writes (EPIPE every time); before, this died of SIGPIPE (141).

@@ -43,9 +43,9 @@ enum Sipas {
     }
 
     /// Starts the binary and returns at once; `wait()` collects what it wrote.
-    /// `stdout`: a path to write stdout to instead (e.g. /dev/full).
+    /// `stdout`, `stderr`: a path to write that stream to instead (e.g. /dev/full).
     static func start(_ arguments: [String], environment: [String: String] = [:],
-                      executable: URL? = nil, stdout: String? = nil) throws -> RunningSipas {
+                      executable: URL? = nil, stdout: String? = nil, stderr: String? = nil) throws -> RunningSipas {
         let process = process(arguments, environment: environment, executable: executable)
         // Output goes to files, so a large output can never block the child on a full pipe.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-run-\(UUID().uuidString)")
@@ -57,6 +57,7 @@ enum Sipas {
         process.standardOutput = out
         if let stdout { process.standardOutput = FileHandle(forWritingAtPath: stdout) }
         process.standardError = err
+        if let stderr { process.standardError = FileHandle(forWritingAtPath: stderr) }
         try process.run()
         return RunningSipas(process: process, directory: directory, out: out, err: err)
     }
