@@ -4,7 +4,11 @@ import SIPASKit
 struct Rejects: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Liệt kê các hàng bị loại để sửa và nhập lại. (List rejected rows to fix and re-import.)",
-        discussion: "Ví dụ / Example: sipas rejects --format csv > hang-bi-loai.csv")
+        discussion: """
+            Mặc định chỉ các hàng còn phải sửa; --all cả các hàng đã sửa ở lần nhập sau.
+            By default only the rows still to fix; --all adds those fixed by a later import.
+            Ví dụ / Example: sipas rejects --format csv > hang-bi-loai.csv
+            """)
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var language: LanguageOption
@@ -21,15 +25,12 @@ struct Rejects: ParsableCommand {
     func run() throws {
         let lang = language.lang
         do {
-            let db = try database.open()
-            let every = try db.rejectRecords(file: file, includeResolved: true)
-            var records = all ? every : every.filter { $0.resolvedBy == nil }
-            if !showPersonalData { records = records.map { $0.maskingPersonalData() } }
+            let list = try Analyst(database: database.open()).rejects(file: file, includeResolved: all,
+                                                                     showPersonalData: showPersonalData)
             switch format {
-            case .table:
-                Output.out(ImportLogRenderer.rejectsTable(records, lang, resolvedHidden: all ? nil : every.count - records.count))
-            case .json: Output.out(JSONText.encode(records))
-            case .csv: Output.out(ImportLogRenderer.rejectsCSV(records, lang, withResolved: all))
+            case .table: Output.out(ImportLogRenderer.rejectsTable(list.records, lang, resolvedHidden: list.resolvedHidden))
+            case .json: Output.out(JSONText.encode(list.records))
+            case .csv: Output.out(ImportLogRenderer.rejectsCSV(list.records, lang, withResolved: all))
             }
         } catch let error as SIPASError {
             throw Failure(error).report(lang)
