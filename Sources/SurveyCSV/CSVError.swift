@@ -7,6 +7,9 @@ public enum CSVError: Error, Sendable, Equatable {
     case empty(path: String)
     /// The first 64 KiB contain NUL bytes and the file is not UTF-16.
     case notText(path: String)
+    /// The bytes look like `looksLike` but would be read otherwise: UTF-16 without a byte order mark
+    /// (`readAs` nil), or UTF-8 that Windows-1258 would turn into mojibake (`readAs` windows-1258).
+    case encodingSuspect(path: String, looksLike: TextEncoding, readAs: TextEncoding?)
     /// libcsv's `csv_init` failed.
     case libcsvInit
 }

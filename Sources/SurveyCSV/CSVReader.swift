@@ -38,7 +38,15 @@ public final class CSVReader {
 
         let encoding = options.encoding ?? EncodingDetection.detect(window)
         if !encoding.isUTF16 && EncodingDetection.containsNUL(window) {
+            if options.encoding == nil, let utf16 = EncodingDetection.utf16WithoutBOM(window) {
+                throw .encodingSuspect(path: source.path, looksLike: utf16, readAs: nil)
+            }
             throw .notText(path: source.path)
+        }
+        // Windows-1258, given or guessed, on bytes that are UTF-8: every accented letter would be
+        // stored as mojibake. Refused, naming the encoding that reads it.
+        if encoding == .windows1258 && EncodingDetection.evidence(window).looksLikeUTF8 {
+            throw .encodingSuspect(path: source.path, looksLike: .utf8, readAs: .windows1258)
         }
         // Decode the window once: for the emptiness check and for the sniffer.
         let decoder = StreamDecoder(encoding: encoding)

@@ -122,7 +122,8 @@ final class AnalysisCommandTests: XCTestCase {
         let db = try temporaryDirectory(self).appendingPathComponent("empty.sqlite").path
         let run = try Sipas.run(["summary", "--db", db])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stderr, "sipas: lỗi: chưa có dữ liệu: hãy chạy 'sipas import' trước\n  gợi ý: ví dụ: sipas import surveys/*.csv\n")
+        XCTAssertEqual(run.stderr, "sipas: lỗi: \(db): chưa có cơ sở dữ liệu ở đây\n  gợi ý: nhập dữ liệu trước: sipas import --db \(db) TỆP.csv; hoặc kiểm tra lại --db\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db), "a read command creates nothing")
     }
 
     /// Docs run: every `<!-- output: sipas … -->` block of the README is what that command prints now.

@@ -23,9 +23,10 @@ enum Sipas {
 
     /// The binary, ready to run from the repository root with `arguments`: no `SIPAS_DB` from the
     /// caller's environment, no colour, no input.
-    private static func process(_ arguments: [String], environment: [String: String] = [:]) -> Process {
+    private static func process(_ arguments: [String], environment: [String: String] = [:],
+                                executable: URL? = nil) -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = repositoryRoot
         var env = ProcessInfo.processInfo.environment
@@ -38,24 +39,27 @@ enum Sipas {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SipasRun {
-        let process = process(arguments, environment: environment)
+        try start(arguments, environment: environment).wait()
+    }
+
+    /// Starts the binary and returns at once; `wait()` collects what it wrote.
+    /// `stdout`, `stderr`: a path to write that stream to instead (e.g. /dev/full).
+    static func start(_ arguments: [String], environment: [String: String] = [:],
+                      executable: URL? = nil, stdout: String? = nil, stderr: String? = nil) throws -> RunningSipas {
+        let process = process(arguments, environment: environment, executable: executable)
         // Output goes to files, so a large output can never block the child on a full pipe.
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let outURL = directory.appendingPathComponent("out"), errURL = directory.appendingPathComponent("err")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
         process.standardOutput = out
+        if let stdout { process.standardOutput = FileHandle(forWritingAtPath: stdout) }
         process.standardError = err
+        if let stderr { process.standardError = FileHandle(forWritingAtPath: stderr) }
         try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return SipasRun(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                        status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal)
+        return RunningSipas(process: process, directory: directory, out: out, err: err)
     }
 
     /// Runs the binary with stderr on a pseudo-terminal (stdout discarded), as when a person runs it
@@ -95,6 +99,12 @@ enum Sipas {
         return (String(decoding: collected.bytes, as: UTF8.self), process.terminationStatus)
     }
 
+    /// Runs another program (e.g. `setpriv … sipas …`) the way `run` runs the binary.
+    static func runProgram(_ command: [String]) throws -> SipasRun {
+        let running = try start(Array(command.dropFirst()), executable: URL(fileURLWithPath: command[0]))
+        return try running.wait()
+    }
+
     /// The bundled exports, as the README's quick start names them.
     static let surveys = [
         "surveys/2023-trung-tam-hcc.csv", "surveys/2024-may-danh-gia-tai-quay.csv",
@@ -108,4 +118,25 @@ final class LockedData: @unchecked Sendable {
     private var data: [UInt8] = []
     func append(_ bytes: ArraySlice<UInt8>) { lock.lock(); data.append(contentsOf: bytes); lock.unlock() }
     var bytes: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+/// A started `sipas` process.
+struct RunningSipas {
+    let process: Process
+    let directory: URL
+    let out: FileHandle
+    let err: FileHandle
+
+    var isRunning: Bool { process.isRunning }
+
+    func wait() throws -> SipasRun {
+        defer { try? FileManager.default.removeItem(at: directory) }
+        process.waitUntilExit()
+        try out.close()
+        try err.close()
+        let outData = try Data(contentsOf: directory.appendingPathComponent("out"))
+        let errData = try Data(contentsOf: directory.appendingPathComponent("err"))
+        return SipasRun(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
+                        status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal)
+    }
 }

@@ -314,7 +314,7 @@ final class WorkbookCommandTests: XCTestCase {
         let path = Self.directory.appendingPathComponent("no-such-folder/x.xlsx").path
         let run = try Sipas.run(["summary", "--format", "xlsx", "--out", path, "--db", Self.database])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.hasPrefix("sipas: lỗi: \(path): không ghi được tệp ("), run.stderr)
+        XCTAssertTrue(run.stderr.hasPrefix("sipas: lỗi: \(path): không ghi được ("), run.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path))
     }
 

@@ -17,6 +17,8 @@ public struct AnalysisOptions: Sendable {
     public var language: Language = .vi
     /// `flag --all`: list groups with no flag too.
     public var all = false
+    /// Show phone numbers, ID numbers and e-mail addresses in citizens' comments (masked by default).
+    public var showPersonalData = false
 
     public init() {}
 }

@@ -33,7 +33,13 @@ extension Analyst {
                 impact: impactIfReachedTarget(total: set.total, group: tally, shape: shape, target: options.target),
                 dissatisfied: (0..<shape.criterionCount).reduce(0) { $0 + tally.dissatisfied($1) },
                 weakest: weakest(result, tally: tally, catalog: set.catalog, lang: lang),
-                comments: comments.map { .init(date: DayRange.iso($0.day), text: Self.shorten($0.text)) }))
+                // Masked here, once, so that every renderer (text, CSV, JSON, Markdown, HTML, and any
+                // later format) receives masked text; the database keeps the original.
+                comments: comments.map { comment in
+                    let text = Self.shorten(comment.text)
+                    return .init(date: DayRange.iso(comment.day),
+                                 text: options.showPersonalData ? text : PersonalData.mask(text))
+                }))
         }
         items.sort { a, b in
             let aJudged = a.flags != [.tooFewAnswers], bJudged = b.flags != [.tooFewAnswers]

@@ -24,7 +24,8 @@ extension Analyst {
             department: department ?? options.language.pick("Sở Khoa học và Công nghệ tỉnh Lai Châu",
                                                             "Department of Science and Technology of Lai Châu"),
             units: try self.summary(byUnit), periods: try self.summary(byPeriod),
-            rejects: try database.rejectRecords())
+            // The rows still to fix, personal data masked unless asked for (as `sipas rejects` lists them).
+            rejects: try rejects(showPersonalData: options.showPersonalData).records)
     }
 
     /// The index month by month; quarter by quarter when most months have fewer answers than the minimum.

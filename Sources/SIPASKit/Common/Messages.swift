@@ -129,6 +129,8 @@ public enum Messages {
             return outputUnwritable(path: path, reason: reason, lang)
         case let .injectedFailure(row):
             return lang.pick("lỗi giả lập sau hàng \(row) (kiểm thử)", "injected failure after row \(row) (test)")
+        case .databaseFault, .outputFailed, .fileEncodingSuspect:
+            return reliabilityText(error, lang)
         }
     }
 
@@ -145,6 +147,8 @@ public enum Messages {
             return lang.pick("ví dụ: sipas import surveys/*.csv", "for example: sipas import surveys/*.csv")
         case .databaseNewer:
             return lang.pick("dùng phiên bản sipas mới hơn", "use a newer sipas")
+        case .databaseFault, .outputFailed, .fileEncodingSuspect, .database:
+            return reliabilityHint(error, lang)
         default:
             return nil
         }

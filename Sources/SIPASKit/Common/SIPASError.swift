@@ -15,6 +15,13 @@ public enum SIPASError: Error, Sendable, Equatable {
     case headerDuplicateColumn(path: String, name: String, first: Int, second: Int)
     case database(path: String, message: String)
     case databaseNewer(path: String, version: Int)
+    /// The database could not be used as it is: locked, damaged, foreign, read-only… (`DatabaseFault`).
+    case databaseFault(path: String, fault: DatabaseFault)
+    /// A file sipas was asked to write (`--out`) or a stream (stdout) could not be written.
+    case outputFailed(path: String, reason: String)
+    /// The bytes look like `looksLike` but would be read as `readAs` (nil: not at all): UTF-16 without
+    /// a byte order mark, or UTF-8 that Windows-1258 would turn into mojibake.
+    case fileEncodingSuspect(path: String, looksLike: String, readAs: String?)
     case noData
     case yearWithoutData(Int)
     case invalidArgument(String)

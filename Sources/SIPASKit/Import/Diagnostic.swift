@@ -47,7 +47,8 @@ public struct Diagnostic: Sendable, Equatable, Codable {
         self.file = file
         self.row = row
         self.column = column
-        self.columnName = columnName
+        // A column name is the file's own text: a 10 MB header cell is not echoed in full.
+        self.columnName = columnName.map { $0.count <= 80 ? $0 : String($0.prefix(79)) + "…" }
         self.code = code
         self.value = value.map(Diagnostic.shorten)
         self.detail = detail

@@ -159,6 +159,8 @@ enum FileReading {
         case let .cannotOpen(_, reason), let .readFailed(_, reason): return .fileUnreadable(path: path, reason: reason)
         case .empty: return .fileEmpty(path: path)
         case .notText: return .fileNotText(path: path)
+        case let .encodingSuspect(_, looksLike, readAs):
+            return .fileEncodingSuspect(path: path, looksLike: looksLike.rawValue, readAs: readAs?.rawValue)
         case .libcsvInit: return .fileUnreadable(path: path, reason: "libcsv")
         }
     }

@@ -29,6 +29,9 @@ public struct ImportOptions: Sendable {
         /// After the first batch, make the writer reference a procedure id that does not exist (the
         /// check before commit must refuse the file).
         case danglingReference
+        /// After this many responses were written, create the file `marker` and wait, holding the write
+        /// lock, until the test deletes it (at most 60 s): a long import, on cue.
+        case pauseAfterRows(Int, marker: String)
     }
 
     public init() {}

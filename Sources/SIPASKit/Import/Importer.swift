@@ -94,7 +94,7 @@ public struct Importer: Sendable {
         } catch let error as SIPASError {
             throw error
         } catch {
-            throw .database(path: database.path, message: AppDatabase.describe(error))
+            throw AppDatabase.classify(error, path: database.path, waited: Int(AppDatabase.writerPatience))
         }
         if receipt.alreadyImported {
             // Nothing was written: the receipt says so, whatever the rolled-back pass counted.
@@ -111,6 +111,10 @@ public struct Importer: Sendable {
         switch fault {
         case let .throwAfterRows(n) where written >= n: throw .injectedFailure(row: written)
         case let .killAfterRows(n) where written >= n: kill(getpid(), SIGKILL)
+        case let .pauseAfterRows(n, marker) where written >= n && !FileManager.default.fileExists(atPath: marker + ".done"):
+            FileManager.default.createFile(atPath: marker, contents: nil)
+            FileManager.default.createFile(atPath: marker + ".done", contents: nil)
+            for _ in 0..<600 where FileManager.default.fileExists(atPath: marker) { usleep(100_000) }
         default: return
         }
     }

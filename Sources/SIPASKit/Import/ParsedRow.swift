@@ -65,6 +65,8 @@ struct RejectedRow: Sendable {
     var rowNumber: Int
     var diagnostics: [Diagnostic]
     var raw: String
+    /// The row's response id (trimmed, NFC), when it has one: a later import of that id resolves it.
+    var responseKey: String? = nil
 }
 
 /// A procedure first seen in this file (or seen again with a name where it had none).

@@ -63,8 +63,14 @@ struct RowValidator: Sendable {
     }
 
     private func reject(_ record: Int, of batch: RecordBatch, _ problems: [Diagnostic], into out: inout ValidatedBatch) {
+        // The id cell, read only for rejected rows (rare), so that a later import of it resolves the row.
+        var key: String? = nil
+        if let keyColumn, batch.problem(record) != .unterminatedQuote, keyColumn < batch.fieldCount(record) {
+            let text = batch.string(record, keyColumn).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { key = text.nfc }
+        }
         out.rejected.append(RejectedRow(rowNumber: batch.rowNumber(record), diagnostics: problems,
-                                        raw: batch.originalText(record).nfc))
+                                        raw: batch.originalText(record).nfc, responseKey: key))
     }
 
     private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch,

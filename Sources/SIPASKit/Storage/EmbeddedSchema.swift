@@ -146,6 +146,12 @@ CREATE TABLE baseline_element (
     PRIMARY KEY (year, element_code)
 ) WITHOUT ROWID;
 """#),
+        ("0003_rejected_row_response_key.sql", #"""
+-- sipas schema, migration 3: a rejected row keeps the response id its row had (when the file has an id
+-- column and the row that cell), so that `sipas rejects` can tell when the same response was imported
+-- later — the row was fixed — and where. Rows rejected before this migration have none (NULL).
+ALTER TABLE rejected_row ADD COLUMN response_key TEXT CHECK (response_key <> '');
+"""#),
     ]
 
     /// schema/catalogs/sipas-2023.json

@@ -35,6 +35,27 @@ public struct RejectRecord: Sendable, Codable, Equatable {
     public var message: String
     public var reasons: String
     public var raw: String
+    /// Where the row was fixed: "file:row" of the later import that stored the same response (same
+    /// response id, or — for rows without one — the same row of a later import of the same file
+    /// that was not rejected again); nil while the row is still to fix.
+    public var resolvedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+        case file, row, column, code, message, reasons, raw
+        case resolvedBy = "resolved_by"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(row, forKey: .row)
+        try c.encode(column, forKey: .column)
+        try c.encode(code, forKey: .code)
+        try c.encode(message, forKey: .message)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encode(raw, forKey: .raw)
+        try c.encode(resolvedBy, forKey: .resolvedBy)
+    }
 }
 
 extension AppDatabase {
@@ -53,18 +74,42 @@ extension AppDatabase {
         }
     }
 
-    /// Rejected rows, by file then row; only those of files whose path is `file` when given.
-    public func rejectRecords(file: String? = nil) throws(SIPASError) -> [RejectRecord] {
+    /// Rejected rows, by file then row; only those of files whose path is `file` when given; only
+    /// those still open (not fixed by a later import) unless `includeResolved`.
+    ///
+    /// Resolution is computed, not stored: a row with a response id is fixed when a response with
+    /// that id was stored by a later file (the `response_by_key` index); a row without one is fixed
+    /// when a later import of the same path had at least that many rows and did not reject that row
+    /// (the `rejected_row (file_id, row_number)` unique index). Both cost one index probe a row.
+    public func rejectRecords(file: String? = nil, includeResolved: Bool = true) throws(SIPASError) -> [RejectRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT f.path, r.row_number, r.column_name, r.code, r.message, r.reasons, r.raw
-                FROM rejected_row r JOIN import_file f ON f.id = r.file_id
-                WHERE ?1 IS NULL OR f.path = ?1
-                ORDER BY f.id, r.row_number
-                """, arguments: [file]).map { r in
-                RejectRecord(file: r[0], row: r[1], column: r[2], code: r[3], message: r[4], reasons: r[5], raw: r[6])
+                SELECT path, row_number, column_name, code, message, reasons, raw, resolved_by FROM (
+                    SELECT f.id AS file_id, f.path, r.row_number, r.column_name, r.code, r.message, r.reasons, r.raw,
+                           CASE WHEN r.response_key IS NOT NULL THEN (
+                               SELECT f2.path || ':' || s.row_number FROM response s JOIN import_file f2 ON f2.id = s.file_id
+                               WHERE s.response_key = r.response_key AND s.file_id > r.file_id)
+                           ELSE (
+                               SELECT f2.path || ':' || r.row_number FROM import_file f2
+                               WHERE f2.path = f.path AND f2.id > r.file_id AND f2.rows + 1 >= r.row_number
+                                 AND NOT EXISTS (SELECT 1 FROM rejected_row r2
+                                                 WHERE r2.file_id = f2.id AND r2.row_number = r.row_number)
+                               ORDER BY f2.id LIMIT 1)
+                           END AS resolved_by
+                    FROM rejected_row r JOIN import_file f ON f.id = r.file_id
+                    WHERE ?1 IS NULL OR f.path = ?1)
+                WHERE ?2 OR resolved_by IS NULL
+                ORDER BY file_id, row_number
+                """, arguments: [file, includeResolved]).map { r in
+                RejectRecord(file: r[0], row: r[1], column: r[2], code: r[3], message: r[4], reasons: r[5], raw: r[6],
+                             resolvedBy: r[7])
             }
         }
+    }
+
+    /// How many rejected rows (of `file`, when given) were fixed by a later import.
+    public func resolvedRejectCount(file: String? = nil) throws(SIPASError) -> Int {
+        try rejectRecords(file: file, includeResolved: true).filter { $0.resolvedBy != nil }.count
     }
 
     /// The number of stored responses (for checks and the demo).

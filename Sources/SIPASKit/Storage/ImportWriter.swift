@@ -81,8 +81,8 @@ final class ImportWriter {
         insertChannel = try dimension("channel")
         insertType = try dimension("respondent_type")
         insertRejected = try RawStatement(db, sql: """
-            INSERT INTO rejected_row (file_id, row_number, column_name, code, message, reasons, raw)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            INSERT INTO rejected_row (file_id, row_number, column_name, code, message, reasons, raw, response_key)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """)
     }
 
@@ -194,7 +194,7 @@ final class ImportWriter {
                                         columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
             conflictDiagnostics.append(diagnostic)
             try storeRejected(RejectedRow(rowNumber: Int(row.rowNumber), diagnostics: [diagnostic],
-                                          raw: batch.records.originalText(Int(row.record)).nfc))
+                                          raw: batch.records.originalText(Int(row.record)).nfc, responseKey: key))
         case .replace:
             let oldCatalog: Int64 = existing[8]
             let oldRatings: [UInt8] = Array((existing[7] as Data))
@@ -226,6 +226,7 @@ final class ImportWriter {
         s.bind(5, Messages.text(first, language))
         s.bind(6, rejected.diagnostics.map { Messages.text($0, language) }.joined(separator: "\n"))
         s.bind(7, rejected.raw)
+        s.bind(8, rejected.responseKey)
         try s.run()
     }
 

@@ -55,7 +55,7 @@ struct BaselineCommand: ParsableCommand {
                     year: year, index: Self.percent(index)!,
                     elements: Dictionary(element.compactMap(Self.parseElement), uniquingKeysWith: { _, b in b }),
                     rank: rank, rankOf: of, source: source)
-                try database.open().setBaseline(baseline)
+                try database.openForWriting(lang).setBaseline(baseline)
                 Output.err(lang.pick("Đã ghi số liệu công bố năm \(year).\n", "Recorded the published figures for \(year).\n"))
             } catch let error as SIPASError {
                 throw Failure(error).report(lang)
@@ -83,7 +83,8 @@ struct BaselineCommand: ParsableCommand {
                     [String(b.year), NumberFormat.percent(b.index, lang, digits: 2),
                      b.elements.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberFormat.percent($0.value, lang, digits: 2))" }
                         .joined(separator: ", "),
-                     b.rank.map { r in b.rankOf.map { "\(r)/\($0)" } ?? "\(r)" } ?? "—", b.source ?? "—"]
+                     b.rank.map { r in b.rankOf.map { "\(r)/\($0)" } ?? "\(r)" } ?? "—",
+                     b.source.map { TerminalText.value($0, limit: 200) } ?? "—"]
                 }
                 let headers = lang == .vi ? ["Năm", "Chỉ số", "Yếu tố", "Hạng", "Nguồn"]
                     : ["Year", "Index", "Elements", "Rank", "Source"]

@@ -72,7 +72,8 @@ struct Import: ParsableCommand {
             options.language = lang
             options.fault = Self.faultFromEnvironment()
             if Output.stderrIsTerminal { options.progress = ProgressBar.shared.update }
-            let db = try database.open()
+            // Nothing is added to a damaged file as if all were well: both check its integrity first.
+            let db = dryRun ? try AppDatabase.forDryRun(path: database.path) : try database.openForWriting(lang, checkIntegrity: true)
             let outcome = Importer(database: db).importFiles(files, options: options)
             ProgressBar.shared.finish()
             if format == .json { Output.out(ImportReceiptRenderer.json(outcome)) } else {
@@ -94,6 +95,7 @@ struct Import: ParsableCommand {
         switch parts[0] {
         case "throw-after": return .throwAfterRows(n)
         case "kill-after": return .killAfterRows(n)
+        case "pause-after": return ProcessInfo.processInfo.environment["SIPAS_FAULT_MARKER"].map { .pauseAfterRows(n, marker: $0) }
         default: return nil
         }
     }

@@ -5,6 +5,8 @@ struct Rejects: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Liệt kê các hàng bị loại để sửa và nhập lại. (List rejected rows to fix and re-import.)",
         discussion: """
+            Mặc định chỉ các hàng còn phải sửa; --all cả các hàng đã sửa ở lần nhập sau.
+            By default only the rows still to fix; --all adds those fixed by a later import.
             Ví dụ / Examples:
               sipas rejects --format csv > hang-bi-loai.csv
               sipas rejects --format xlsx --out hang-bi-loai.xlsx
@@ -16,21 +18,27 @@ struct Rejects: ParsableCommand {
     var file: String?
     @Option(help: "table, csv, json hoặc xlsx (cần --out). (Output format; xlsx needs --out.)")
     var format: RejectsFormat = .table
-
     @Option(help: "Tệp ghi ra (mặc định: stdout). (Output file; default stdout.)")
     var out: String?
+    @Flag(help: "Cả các hàng đã được sửa ở lần nhập sau, kèm nơi sửa. (Rows fixed by a later import too, with where.)")
+    var all = false
+    @Flag(name: .customLong("show-personal-data"),
+          help: "Hiện số điện thoại, số CCCD/CMND, thư điện tử trong nội dung hàng (mặc định che). (Show personal data.)")
+    var showPersonalData = false
 
     func run() throws {
         let lang = language.lang
         let workbook = format == .xlsx ? try OutputFile.workbookPath(out, lang) : nil
         do {
-            let records = try database.open().rejectRecords(file: file)
+            let list = try Analyst(database: database.open()).rejects(file: file, includeResolved: all,
+                                                                     showPersonalData: showPersonalData)
             switch format {
-            case .table: try OutputFile.emit(ImportLogRenderer.rejectsTable(records, lang), to: out)
-            case .json: try OutputFile.emit(JSONText.encode(records), to: out)
-            case .csv: try OutputFile.emit(ImportLogRenderer.rejectsCSV(records, lang), to: out)
+            case .table:
+                try OutputFile.emit(ImportLogRenderer.rejectsTable(list.records, lang, resolvedHidden: list.resolvedHidden), to: out)
+            case .json: try OutputFile.emit(JSONText.encode(list.records), to: out)
+            case .csv: try OutputFile.emit(ImportLogRenderer.rejectsCSV(list.records, lang, withResolved: all), to: out)
             case .xlsx:
-                try WorkbookRenderer.write(rejects: records, lang: lang, to: workbook!)
+                try WorkbookRenderer.write(rejects: list.records, lang: lang, to: workbook!)
                 OutputFile.wroteWorkbook(workbook!, lang)
             }
         } catch let error as SIPASError {

@@ -40,10 +40,8 @@ struct Report: ParsableCommand {
             let html = HtmlReport.render(document, lang: lang, source: .init(
                 version: SIPAS.configuration.version, database: (db.path as NSString).lastPathComponent))
             if let out {
-                do { try html.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                    throw Failure(SIPASError.fileUnreadable(path: out, reason: error.localizedDescription)).report(lang)
-                }
-                Output.err(lang.pick("Đã ghi báo cáo: \(out)\n", "Report written: \(out)\n"))
+                try OutputFile.write(html, to: out)
+                Output.err(lang.pick("Đã ghi báo cáo: \(TerminalText.name(out))\n", "Report written: \(TerminalText.name(out))\n"))
             } else {
                 Output.out(html)
             }

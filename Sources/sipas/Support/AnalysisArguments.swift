@@ -25,6 +25,10 @@ struct AnalysisArguments: ParsableArguments {
     @Option(name: .customLong("min-answers"), help: "Số phiếu tối thiểu để đánh giá (mặc định 30). (Minimum answers.)")
     var minAnswers: Int = Verdict.defaultMinimumAnswers
 
+    @Flag(name: .customLong("show-personal-data"),
+          help: "Hiện số điện thoại, số CCCD/CMND, thư điện tử trong ý kiến (mặc định che; chỉ dùng khi được phép). (Show personal data.)")
+    var showPersonalData = false
+
     func validate() throws {
         if let from, DayRange.parseDay(from) == nil { throw ValidationError("--from: a date such as 01/04/2024") }
         if let to, DayRange.parseDay(to) == nil { throw ValidationError("--to: a date such as 30/06/2024") }
@@ -45,6 +49,7 @@ struct AnalysisArguments: ParsableArguments {
         o.target = target / 100
         o.minAnswers = minAnswers
         o.language = lang
+        o.showPersonalData = showPersonalData
         return o
     }
 }

@@ -18,13 +18,13 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(bar) \(percent)%".utf8))
+        Output.err("\r\(bar) \(percent)%")
     }
 
     func finish() {
         lock.lock()
         defer { lock.unlock() }
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        if drawn { Output.err("\r\u{1B}[2K") }
         drawn = false
         lastDrawn = -1
     }

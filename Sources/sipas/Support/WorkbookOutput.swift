@@ -3,7 +3,7 @@ import Foundation
 import SIPASKit
 
 /// `--out FILE` and `--format xlsx`, shared by `summary`, `flag`, `rejects`, `imports` and `report`.
-enum OutputFile {
+extension OutputFile {
     /// A workbook is a file: `--format xlsx` without `--out` is a usage error (exit 64), whether stdout
     /// is a terminal or a pipe.
     static func workbookPath(_ out: String?, _ lang: Language) throws -> String {
@@ -18,12 +18,10 @@ enum OutputFile {
         Output.err(Messages.workbookWritten(path, lang) + "\n")
     }
 
-    /// Text to `out` when given (whole or not at all), else to stdout.
+    /// Text to `out` when given (written in place, see `OutputFile.write`), else to stdout.
     static func emit(_ text: String, to out: String?) throws(SIPASError) {
         guard let out else { return Output.out(text) }
-        do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-            throw .outputUnwritable(path: out, reason: error.localizedDescription)
-        }
+        try write(text, to: out)
     }
 }
 

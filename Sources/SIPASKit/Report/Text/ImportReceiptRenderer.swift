@@ -12,14 +12,14 @@ public enum ImportReceiptRenderer {
             var encoding = f.encoding + (f.encodingDetected ? "" : lang.pick(" (chỉ định)", " (given)"))
             if f.alreadyImported { encoding = f.encoding }
             rows.append([
-                f.path, n(f.rows), n(f.imported), n(f.duplicates), n(f.conflicts), n(f.replaced), n(f.rejected),
+                TerminalText.name(f.path), n(f.rows), n(f.imported), n(f.duplicates), n(f.conflicts), n(f.replaced), n(f.rejected),
                 encoding, f.delimiter, "\(f.scale)" + (f.scaleInferred ? "*" : ""),
                 f.alreadyImported ? lang.pick("đã nhập trước đây", "imported before")
                     : f.years.map(String.init).joined(separator: ", "),
             ])
         }
         for failure in outcome.failures {
-            rows.append([failure.path, "—", "—", "—", "—", "—", "—", "—", "—", "—", lang.pick("LỖI", "FAILED")])
+            rows.append([TerminalText.name(failure.path), "—", "—", "—", "—", "—", "—", "—", "—", "—", lang.pick("LỖI", "FAILED")])
         }
         return TextTable(headers: headers, rows: rows, rightAligned: Set(1...6)).render()
     }
@@ -29,24 +29,31 @@ public enum ImportReceiptRenderer {
         var out = ""
         var hinted = Set<String>()
         for d in outcome.diagnostics {
-            var place = d.file
+            // File names and cells are escaped: a name with a line break cannot fake a diagnostic line.
+            var place = TerminalText.name(d.file)
             if let row = d.row { place += ":\(row)" }
             if let column = d.column { place += ":\(column)" }
-            out += "\(place): \(severityWord(d.severity, lang)): [\(d.code.rawValue)] \(Messages.text(d, lang))\n"
+            out += "\(place): \(severityWord(d.severity, lang)): [\(d.code.rawValue)] \(TerminalText.escape(Messages.text(d, lang)))\n"
             if hinted.insert(d.file + d.code.rawValue).inserted {
                 out += "  " + lang.pick("gợi ý", "hint") + ": " + Messages.hint(d.code, lang) + "\n"
             }
         }
         for (file, codes) in outcome.omitted.sorted(by: { $0.key < $1.key }) {
+            let file = TerminalText.name(file)
             for (code, count) in codes.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                out += lang.pick("\(file): … và \(count) lỗi [\(code.rawValue)] khác (xem: sipas rejects)\n",
-                                 "\(file): … and \(count) more [\(code.rawValue)] (see: sipas rejects)\n")
+                // Only rejected rows are listed by `sipas rejects`; warnings and notes are not kept there.
+                if code.severity == .error {
+                    out += lang.pick("\(file): … và \(count) lỗi [\(code.rawValue)] khác (xem: sipas rejects)\n",
+                                     "\(file): … and \(count) more [\(code.rawValue)] (see: sipas rejects)\n")
+                } else {
+                    out += Messages.moreWarnings(file: file, count: count, code: code, lang) + "\n"
+                }
             }
         }
         for failure in outcome.failures {
-            out += "sipas: " + lang.pick("lỗi", "error") + ": " + Messages.text(failure.error, lang) + "\n"
+            out += "sipas: " + lang.pick("lỗi", "error") + ": " + TerminalText.escape(Messages.text(failure.error, lang)) + "\n"
             if let hint = Messages.hint(failure.error, lang) {
-                out += "  " + lang.pick("gợi ý", "hint") + ": " + hint + "\n"
+                out += "  " + lang.pick("gợi ý", "hint") + ": " + TerminalText.escape(hint) + "\n"
             }
         }
         return out

@@ -8,8 +8,9 @@ internal import XLSXWriter
 /// always a text cell: the workbook has no formulas, so a comment such as `=HYPERLINK(…)` is shown, not
 /// run.
 ///
-/// The file appears whole or not at all: the workbook is written beside it under a temporary name and
-/// renamed over it when complete.
+/// The workbook is made whole in the temporary folder first, then written into the target path in place
+/// by `OutputFile.write` (a link stays a link, an existing file keeps its owner and mode): a failure while
+/// making it never touches the target.
 public enum WorkbookRenderer {
     /// Who made the workbook (File › Info › Author).
     public static let defaultAuthor = "sipas"
@@ -60,14 +61,9 @@ public enum WorkbookRenderer {
     /// Writes the tables as sheets of one workbook, in order; the first is the one that opens.
     static func write(_ tables: [WorkbookTable], properties: DocumentProperties, lang: Language,
                       to path: String) throws(SIPASError) {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        // The file is made here first, so a folder that is missing or not writable is said in our words
-        // before any work (libxlsxwriter would only find out when closing, and print to stderr).
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw .outputUnwritable(path: path, reason: String(cString: strerror(errno))) }
-        close(fd)
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+            .appendingPathComponent("sipas-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max)).xlsx").path
+        defer { unlink(temporary) }
         do {
             let workbook = try XLSXWorkbook(path: temporary, constantMemory: true)
             try workbook.setProperties(properties)
@@ -76,13 +72,11 @@ public enum WorkbookRenderer {
             sheets.first?.activate()
             try workbook.close()
         } catch {
-            unlink(temporary)
             throw .outputUnwritable(path: path, reason: error.message)
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .outputUnwritable(path: path, reason: reason)
+        guard let bytes = FileManager.default.contents(atPath: temporary) else {
+            throw .outputUnwritable(path: path, reason: String(cString: strerror(errno)))
         }
+        try OutputFile.write(bytes, to: path)
     }
 }
