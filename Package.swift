@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Zip archives for the Word report (Report/Word/DocxArchive.swift is the only file that uses it).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The only C: libcsv from Debian's libcsv-dev (no pkg-config file; the module map links "csv").
@@ -30,6 +32,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3_* API, used by Storage alone for the import hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The thin executable.

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sipas needs when they are missing: libcsv-dev (CSV parsing),
-# libsqlite3-dev (SQLite) and libssl-dev (libcrypto's SHA-256). Needs root (or sudo) only when something is missing.
+# libsqlite3-dev (SQLite), libssl-dev (libcrypto's SHA-256) and zlib1g-dev (ZIPFoundation's deflate, for .docx).
+# Needs root (or sudo) only when something is missing.
 set -euo pipefail
 if ! command -v swift >/dev/null 2>&1; then
   echo "swift is not on PATH: install the Swift 6 toolchain (https://www.swift.org/install/linux/) first" >&2
   exit 2
 fi
 missing=()
-for pkg in libcsv-dev libsqlite3-dev libssl-dev "$@"; do
+for pkg in libcsv-dev libsqlite3-dev libssl-dev zlib1g-dev "$@"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -25,6 +25,10 @@ extension FlagRenderer {
                    "weakest_criterion_\(n)_dissatisfied"]
         }
         header.append(lang.pick("Ý kiến", "comments"))
+        // The path to the target: the procedure's step on it (1 = first to fix) and the department's index after it.
+        header += lang == .vi ? ["Lộ trình - bước", "Lộ trình - chỉ số Sở sau bước"] : ["path_step", "path_index_after"]
+        let steps = Dictionary((r.path?.procedures ?? []).enumerated().map { ($1.code, ($0 + 1, $1.indexAfter)) },
+                               uniquingKeysWith: { a, _ in a })
 
         var rows: [[String]] = []
         for (i, item) in r.items.enumerated() {
@@ -48,6 +52,8 @@ extension FlagRenderer {
                 ]
             }
             row.append(CSVText.userCell(item.comments.map { $0.date + ": " + $0.text }.joined(separator: " | ")))
+            let step = r.by == "procedure" ? steps[item.code] : nil
+            row += [CSVText.integer(step?.0), CSVText.fraction(step?.1)]
             rows.append(row)
         }
         return CSVText.document(header: header, rows: rows)
