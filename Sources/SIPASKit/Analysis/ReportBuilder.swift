@@ -64,8 +64,11 @@ extension Analyst {
         let weak = rows.filter { ($0.0.rate?.value ?? 1) < options.target }
             .sorted { ($0.0.rate!.value, $0.0.code) < ($1.0.rate!.value, $1.0.code) }.prefix(5)
         var notes: [ReportDocument.WeakCriterionNote] = []
+        var shown = Set<String>()
         for (c, element) in weak {
-            let comments = try database.commentsOfUnsatisfied(criterion: c.code, period: period)
+            // A comment is quoted once, under the weakest criterion its author was not satisfied on.
+            let comments = try database.commentsOfUnsatisfied(criterion: c.code, period: period, limit: 12)
+                .filter { shown.insert($0.text).inserted }.prefix(3)
             notes.append(.init(code: c.code, label: c.label, elementLabel: element, rate: c.rate, answered: c.answered,
                                dissatisfied: c.dissatisfied,
                                comments: comments.map { .init(date: DayRange.iso($0.day), text: Self.shorten($0.text)) }))
