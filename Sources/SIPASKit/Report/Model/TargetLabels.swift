@@ -60,7 +60,7 @@ enum TargetLabels {
         let end = NumberFormat.percent(p.end, lang)
         if p.criteria.isEmpty {
             return lang.pick("Lộ trình đến \(target): nâng \(n) thủ tục sau lên \(target) thì chỉ số Sở đạt \(end).",
-                             "Path to \(target): raise these \(n) \(n == 1 ? "procedure" : "procedures") to \(target) and the department reaches \(end).")
+                             "Path to \(target): raise \(n == 1 ? "this procedure" : "these \(n) procedures") to \(target) and the department reaches \(end).")
         }
         let afterProcedures = NumberFormat.percent(p.procedures.last?.indexAfter ?? p.start, lang)
         if n == 0 {
