@@ -88,7 +88,7 @@ extension WordBody {
         var out = heading(lang.pick("II. KẾT QUẢ THEO YẾU TỐ VÀ TIÊU CHÍ", "II. RESULTS BY ELEMENT AND CRITERION"))
         out += body(lang.pick("Kết quả từng yếu tố và tiêu chí (tỷ lệ hài lòng = số câu trả lời hài lòng, rất hài lòng / số câu trả lời):",
                               "Each element and criterion (rate = satisfied or very satisfied answers / answers):", ), keepNext: true)
-        let widths = [560, 2954, 720, 720, 700, 1000, 700, 820, 1180]
+        let widths = [600, 2500, 720, 720, 780, 1080, 780, 820, 1354]
         let heads = lang == .vi
             ? ["Mã", "Yếu tố / tiêu chí", "Trả lời", "Hài lòng", "Tỷ lệ", "KTC 95%", "Năm trước", "Thay đổi", "Đánh giá"]
             : ["Code", "Element / criterion", "Answers", "Satisfied", "Rate", "95% CI", "Last year", "Change", "Verdict"]

@@ -112,7 +112,7 @@ enum WordXML {
             "<w:\($0) w:val=\"\(edge)\"" + (borders ? " w:sz=\"4\" w:space=\"0\" w:color=\"000000\"" : "") + "/>"
         }.joined() + "</w:tblBorders>"
         out += "<w:tblLayout w:type=\"fixed\"/>"
-        out += "<w:tblCellMar><w:left w:w=\"\(borders ? 70 : 0)\" w:type=\"dxa\"/><w:right w:w=\"\(borders ? 70 : 0)\" w:type=\"dxa\"/></w:tblCellMar>"
+        out += "<w:tblCellMar><w:left w:w=\"\(borders ? 57 : 0)\" w:type=\"dxa\"/><w:right w:w=\"\(borders ? 57 : 0)\" w:type=\"dxa\"/></w:tblCellMar>"
         out += "<w:tblLook w:val=\"0000\" w:firstRow=\"0\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"1\" w:noVBand=\"1\"/>"
         out += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>\n"
         return out + rows.joined() + "</w:tbl>\n"
