@@ -50,7 +50,7 @@ extension WordBody {
             out += body(text + ".")
         }
         if let rank = s.rank {
-            out += body(lang.pick("3. Xếp hạng: ", "3. Rank: ") + TargetLabels.rankLines(rank, lang).joined(separator: " "))
+            out += body("3. " + TargetLabels.rankLines(rank, lang).joined(separator: " "))
         } else {
             out += body(lang.pick("3. Xếp hạng: chưa ghi bảng xếp hạng của tỉnh (sipas baseline table).",
                                   "3. Rank: the province's ranking table was not recorded (sipas baseline table)."))
