@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png workbook-png install clean
+.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png workbook-png docx-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -17,8 +17,10 @@ demo: build
 	@rm -f $(DB)
 	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
 	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
+	$(BIN) baseline table --db $(DB) --year 2023 --self "Sở Khoa học và Công nghệ" --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)" surveys/published/2023-bang-xep-hang.csv
 	$(BIN) summary --db $(DB) --year 2024
 	$(BIN) flag --db $(DB) --year 2024
+	$(BIN) report --db $(DB) --year 2024 --format docx --out bao-cao-2024.docx
 
 # The suite is XCTest; --disable-swift-testing keeps the run's closing line XCTest's own count.
 test: deps
@@ -68,6 +70,16 @@ workbook-png: build
 	$(BIN) report --db $(DB) --year 2024 --format xlsx --out /tmp/sipas-bao-cao-2024.xlsx
 	scripts/render-workbook.sh /tmp/sipas-bao-cao-2024.xlsx docs/bao-cao-2024-xlsx-tong-quan.png --page 1 --dpi 110
 	scripts/render-workbook.sh /tmp/sipas-bao-cao-2024.xlsx docs/bao-cao-2024-xlsx-thang.png --page 5 --dpi 110
+# The Word report of the same data, rendered by LibreOffice: docs/bao-cao-2024.docx and its first page.
+docx-png: build
+	@rm -f $(DB)
+	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
+	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
+	$(BIN) baseline table --db $(DB) --year 2023 --self "Sở Khoa học và Công nghệ" --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)" surveys/published/2023-bang-xep-hang.csv
+	$(BIN) report --db $(DB) --year 2024 --format docx --out docs/bao-cao-2024.docx
+	scripts/render-docx.sh docs/bao-cao-2024.docx /tmp/sipas-docx --dpi 70
+	cp /tmp/sipas-docx/bao-cao-2024-1.png docs/bao-cao-2024-docx-1.png
+	cp /tmp/sipas-docx/bao-cao-2024-3.png docs/bao-cao-2024-docx-3.png
 
 clean:
 	rm -rf .build $(DB)

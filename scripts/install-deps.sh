@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sipas needs when they are missing: libcsv-dev (CSV parsing),
 # libsqlite3-dev (SQLite), libssl-dev (libcrypto's SHA-256), libexpat1-dev (workbook XML), zlib1g-dev
-# (ZIPFoundation inflates with zlib) and libxlsxwriter-dev (writing .xlsx workbooks). Needs root (or sudo)
+# (ZIPFoundation inflates and deflates with zlib: workbooks in, the Word report out) and libxlsxwriter-dev (writing .xlsx workbooks). Needs root (or sudo)
 # only when something is missing.
 set -euo pipefail
 if ! command -v swift >/dev/null 2>&1; then

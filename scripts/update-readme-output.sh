@@ -10,6 +10,8 @@ DB=$(mktemp -d)/readme.sqlite
   surveys/2024-q1-q2-trung-tam-hcc.csv surveys/2024-q3-q4-cong-dvc.csv 2>"$DB.import" || [ $? -eq 1 ]
 "$BIN" baseline set --db "$DB" --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 \
   --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)" 2>/dev/null
+"$BIN" baseline table --db "$DB" --year 2023 --self "Sở Khoa học và Công nghệ" \
+  --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)" surveys/published/2023-bang-xep-hang.csv 2>/dev/null
 python3 - "$BIN" "$DB" <<'PY'
 import re, subprocess, sys
 binary, db = sys.argv[1], sys.argv[2]

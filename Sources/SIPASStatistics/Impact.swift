@@ -20,16 +20,23 @@
 ///     busy: c0 540 → 0.96·600 = 576 (+36), c1 untouched: gain = 1/2 · 36/2000        = 0.009
 ///     rare: 32 → 0.96·40 = 38.4 (+6.4) on both:        gain = 2 · 1/2 · 6.4/2000     = 0.0032
 public func impactIfReachedTarget(total: Tally, group: Tally, shape: CatalogShape, target: Double) -> Double {
+    criterionGainsIfReachedTarget(total: total, group: group, shape: shape, target: target).reduce(0, +)
+}
+
+/// The terms of `impactIfReachedTarget`, one per criterion: w_c · max(0, t·m_c − g_c) / n_c, which
+/// orders a group's criteria by what fixing each would add to the department's index (they sum to
+/// the group's impact). In the worked example: busy (0.009, 0), rare (0.0016, 0.0016).
+public func criterionGainsIfReachedTarget(total: Tally, group: Tally, shape: CatalogShape, target: Double) -> [Double] {
     precondition(total.criterionCount == shape.criterionCount && group.criterionCount == shape.criterionCount,
                  "tallies and catalogue differ in size")
     let k = shape.criterionCount
     let weights = CriteriaMean.weights(answered: (0..<k).map { total.answered($0) > 0 }, shape: shape)
-    var gain = 0.0
+    var gains = Array(repeating: 0.0, count: k)
     for c in 0..<k where weights[c] > 0 {
         let groupAnswers = group.answered(c)
         precondition(groupAnswers <= total.answered(c), "the group must be part of the total")
         let shortfall = target * Double(groupAnswers) - Double(group.satisfied(c))
-        if shortfall > 0 { gain += weights[c] * shortfall / Double(total.answered(c)) }
+        if shortfall > 0 { gains[c] = weights[c] * shortfall / Double(total.answered(c)) }
     }
-    return gain
+    return gains
 }

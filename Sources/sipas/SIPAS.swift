@@ -14,6 +14,6 @@ struct SIPAS: ParsableCommand {
               sipas report --year 2024 --out bao-cao-2024.html
             """,
         version: "0.1.0",
-        subcommands: [Import.self, Imports.self, Rejects.self, Summary.self, FlagCommand.self, Report.self, BaselineCommand.self, Migrate.self]
+        subcommands: [Import.self, Imports.self, Rejects.self, Summary.self, FlagCommand.self, Report.self, BaselineCommand.self, SettingsCommand.self, Migrate.self]
     )
 }

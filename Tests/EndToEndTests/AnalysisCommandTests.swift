@@ -16,6 +16,9 @@ final class AnalysisCommandTests: XCTestCase {
         // The same published figure as `make demo` records, so the README's output is this test's output.
         _ = try? Sipas.run(["baseline", "set", "--db", path, "--year", "2023", "--index", "94,1", "--rank", "7", "--of", "20",
                             "--element", "TC=95.2", "--element", "CC=93", "--source", "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"])
+        // …and the province's ranking table, as `make demo` records it.
+        _ = try? Sipas.run(["baseline", "table", "--db", path, "--year", "2023", "--self", "Sở Khoa học và Công nghệ",
+                            "--source", "QĐ 2385/QĐ-UBND (số liệu minh hoạ)", "surveys/published/2023-bang-xep-hang.csv"])
     }
 
     override class func tearDown() {

@@ -101,6 +101,9 @@ public struct Analyst: Sendable {
         if options.by != nil {
             report.groups = groups(set, comparison: comparison, options: options)
         }
+        report.rank = try rankStanding(year: scope.compareYear, index: index)
+        report.path = options.by == .procedure ? targetPath(set, options: options)
+            : try targetPath(scope.period, options: options)
         return report
     }
 

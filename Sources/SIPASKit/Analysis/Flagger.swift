@@ -47,7 +47,7 @@ extension Analyst {
             if a.impact != b.impact { return a.impact > b.impact }
             return a.code < b.code
         }
-        return FlagReport(
+        var report = FlagReport(
             year: scope.year,
             period: .init(from: DayRange.iso(scope.period.from), to: DayRange.iso(scope.period.to),
                           firstResponse: set.firstDay.map(DayRange.iso), lastResponse: set.lastDay.map(DayRange.iso)),
@@ -55,6 +55,10 @@ extension Analyst {
             by: dimension.rawValue, responses: set.total.responses, index: department.index?.interval,
             previousSource: comparison.responses != nil ? "responses" : nil, items: items,
             examined: set.groups.values.filter { $0.responses > 0 }.count)
+        report.rank = try rankStanding(year: scope.compareYear, index: department.index?.interval)
+        report.path = dimension == .procedure ? targetPath(set, options: options)
+            : try targetPath(scope.period, options: options)
+        return report
     }
 
     /// The weakest element, and the two weakest criteria of the whole catalogue (lowest rate first,

@@ -5,6 +5,12 @@ extension Messages {
                   "\(path): cannot write the file (\(reason)); no file was made")
     }
 
+    /// `report --format docx` without `--out`: a Word document is a file.
+    public static func documentNeedsOut(_ lang: Language) -> String {
+        lang.pick("--format docx ghi ra một tệp Word: hãy cho thêm --out TỆP.docx",
+                  "--format docx writes a Word file: give --out FILE.docx")
+    }
+
     /// `--format xlsx` without `--out`: a workbook is a file, never text on a terminal or a pipe.
     public static func workbookNeedsOut(_ lang: Language) -> String {
         lang.pick("--format xlsx ghi ra một tệp bảng tính: hãy cho thêm --out TỆP.xlsx",

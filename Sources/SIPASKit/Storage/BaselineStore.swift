@@ -83,7 +83,10 @@ extension AppDatabase {
                 filter = "r.procedure_id = (SELECT id FROM procedure WHERE code = ?)"
                 key = procedureCode
             } else {
-                filter = "r.unit_id = (SELECT id FROM unit WHERE name = ?)"
+                filter = """
+                    r.unit_id IN (SELECT u.id FROM unit u LEFT JOIN unit_alias a ON a.code = u.name
+                                  WHERE COALESCE(a.name, u.name) = ?)
+                    """
                 key = unitName ?? ""
             }
             return try Row.fetchAll(db, sql: """

@@ -60,7 +60,11 @@ struct TallySetBuilder {
         }
         for (dim, table) in [(GroupDimension.unit, "unit"), (.channel, "channel"), (.respondentType, "respondent_type")] {
             var map: [Int: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)") { map[row[0]] = row[1] }
+            // Units are named through `unit_alias` where an export used a code (sipas settings unit).
+            let sql = dim == .unit
+                ? "SELECT u.id, COALESCE(a.name, u.name) FROM unit u LEFT JOIN unit_alias a ON a.code = u.name"
+                : "SELECT id, name FROM \(table)"
+            for row in try Row.fetchAll(db, sql: sql) { map[row[0]] = row[1] }
             names[dim] = map
         }
         if let range = try Row.fetchOne(db, sql: """

@@ -6,7 +6,7 @@ struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
         abstract: "Ghi hoặc xem số liệu năm trước do tỉnh công bố. (Record or list published figures.)",
-        subcommands: [Set.self, List.self])
+        subcommands: [Set.self, List.self, BaselineTable.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -13,6 +13,14 @@ extension OutputFile {
         return out
     }
 
+    /// `report --format docx` without `--out` is a usage error (exit 64), like a workbook.
+    static func documentPath(_ out: String?, _ lang: Language) throws -> String {
+        guard let out, !out.isEmpty else {
+            throw Failure(SIPASError.invalidArgument(Messages.documentNeedsOut(lang))).report(lang)
+        }
+        return out
+    }
+
     /// After a workbook is written: one line on stderr.
     static func wroteWorkbook(_ path: String, _ lang: Language) {
         Output.err(Messages.workbookWritten(path, lang) + "\n")
@@ -32,4 +40,4 @@ enum ImportsFormat: String, ExpressibleByArgument { case table, json, xlsx }
 enum RejectsFormat: String, ExpressibleByArgument { case table, csv, json, xlsx }
 
 /// `report --format`.
-enum DocumentFormat: String, ExpressibleByArgument { case html, xlsx }
+enum DocumentFormat: String, ExpressibleByArgument { case html, xlsx, docx }

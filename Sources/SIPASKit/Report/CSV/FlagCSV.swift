@@ -26,6 +26,10 @@ extension FlagRenderer {
         }
         header += [lang.pick("Ý kiến", "comments"), lang.pick("Tiêu chí chung khi so sánh", "common_criteria"),
                    lang.pick("Phương pháp KTC", "interval_method")]
+        // The path to the target: the procedure's step on it (1 = first to fix) and the department's index after it.
+        header += lang == .vi ? ["Lộ trình - bước", "Lộ trình - chỉ số Sở sau bước"] : ["path_step", "path_index_after"]
+        let steps = Dictionary((r.path?.procedures ?? []).enumerated().map { ($1.code, ($0 + 1, $1.indexAfter)) },
+                               uniquingKeysWith: { a, _ in a })
 
         var rows: [[String]] = []
         for (i, item) in r.items.enumerated() {
@@ -50,6 +54,8 @@ extension FlagRenderer {
             }
             row.append(CSVText.userCell(item.comments.map { $0.date + ": " + $0.text }.joined(separator: " | ")))
             row += [SummaryRenderer.commonCell(item.change), r.intervalMethod.rawValue]
+            let step = r.by == "procedure" ? steps[item.code] : nil
+            row += [CSVText.integer(step?.0), CSVText.fraction(step?.1)]
             rows.append(row)
         }
         return CSVText.document(header: header, rows: rows)

@@ -200,6 +200,9 @@ struct HtmlPage {
             h += para("muted", "Chưa có số liệu năm trước: chưa nhập phiếu năm trước và chưa ghi số liệu tỉnh công bố.",
                       "No figures for last year: neither its responses nor the published figures were recorded.")
         }
+        if let rank = s.rank {
+            h += "<p class=\"rank\">" + TargetLabels.rankLines(rank, lang).map(e).joined(separator: "<br/>") + "</p>\n"
+        }
         h += "</section>\n</div>\n"
         return h
     }
@@ -435,18 +438,32 @@ struct HtmlPage {
         guard !f.items.isEmpty else {
             h += title + para("v-ok", "✓ Không có \(what) nào bị gắn cờ trong số \(examined) \(what) đã xét.",
                               "✓ None of the \(examined) \(what) examined is flagged.")
-            return h + "</section>\n"
+            return h + pathBlock() + "</section>\n"
         }
         // The heading, its lead and the first card stay together on paper.
         h += "<div class=\"keep\">\n" + title
         h += para("lead",
                   "Đã xét \(examined) \(what); \(flagged) \(what) bị gắn cờ, xếp theo mức ảnh hưởng: \(what) nào nếu đạt \(goal) thì chỉ số của Sở tăng nhiều nhất được xếp trước.",
                   "\(examined) \(what) examined; \(flagged) flagged, ordered by impact: the one that would raise the department's index most by reaching \(goal) comes first.")
+        h += pathBlock()
         for (i, item) in f.items.enumerated() {
             h += flagCard(item, number: i + 1, goal: goal)
             if i == 0 { h += "</div>\n" }
         }
         return h + "</section>\n"
+    }
+
+    /// The path to the target: its headline, then the procedures (numbered) and criteria to raise.
+    private func pathBlock() -> String {
+        guard let path = doc.flags.path else { return "" }
+        var h = "<div class=\"path\">\n<p><strong>" + e(TargetLabels.pathHeadline(path, lang)) + "</strong></p>\n"
+        if !path.procedures.isEmpty {
+            h += "<ol>\n" + path.procedures.map { "<li>" + e(TargetLabels.procedureStep($0, lang)) + "</li>\n" }.joined() + "</ol>\n"
+        }
+        if !path.criteria.isEmpty {
+            h += "<ul>\n" + path.criteria.map { "<li>" + e(TargetLabels.criterionStep($0, target: path.target, lang)) + "</li>\n" }.joined() + "</ul>\n"
+        }
+        return h + "</div>\n"
     }
 
     private func flagCard(_ g: FlagReport.FlaggedGroup, number: Int, goal: String) -> String {

@@ -33,6 +33,8 @@ extension SummaryReport {
         try c.encodeOrNull(comparison, forKey: .comparison)
         try c.encodeOrNull(by, forKey: .by)
         try c.encodeOrNull(groups, forKey: .groups)
+        try c.encodeOrNull(rank, forKey: .rank)
+        try c.encodeOrNull(path, forKey: .path)
     }
 }
 
@@ -157,6 +159,44 @@ extension FlagReport {
         try c.encodeOrNull(previousSource, forKey: .previousSource)
         try c.encode(examined, forKey: .examined)
         try c.encode(items, forKey: by == "unit" ? .units : .procedures)
+        try c.encodeOrNull(rank, forKey: .rank)
+        try c.encodeOrNull(path, forKey: .path)
+    }
+}
+
+extension RankStanding {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(year, forKey: .year)
+        try c.encode(previous, forKey: .previous)
+        try c.encode(of, forKey: .of)
+        try c.encodeOrNull(projected, forKey: .projected)
+        try c.encodeOrNull(projectedBest, forKey: .projectedBest)
+        try c.encodeOrNull(projectedWorst, forKey: .projectedWorst)
+        try c.encode(needed, forKey: .needed)
+        try c.encodeOrNull(onTrack, forKey: .onTrack)
+        try c.encodeOrNull(source, forKey: .source)
+    }
+}
+
+extension RankStanding.Needed {
+    enum JSONKeys: String, CodingKey { case places, index }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: JSONKeys.self)
+        try c.encode(places, forKey: .places)
+        try c.encodeOrNull(index, forKey: .index)
+    }
+}
+
+extension TargetPath.ProcedureStep {
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(code, forKey: .code)
+        try c.encode(name, forKey: .name)
+        try c.encodeOrNull(unit, forKey: .unit)
+        try c.encode(gain, forKey: .gain)
+        try c.encode(indexAfter, forKey: .indexAfter)
     }
 }
 

@@ -11,7 +11,7 @@ extension FlagRenderer {
             + lang.pick(", mục tiêu \(target); ", ", target \(target); ")
             + Labels.responses(r.responses, lang) + lang.pick(", kỳ ", ", period ") + r.period.from + " – " + r.period.to + ". "
         guard !r.items.isEmpty else {
-            return out + context + nothingFlagged(r, lang) + "\n"
+            return out + context + nothingFlagged(r, lang) + "\n" + markdownTargets(r, lang)
         }
         context += lang.pick(
             "Đã xem xét \(NumberFormat.integer(r.examined, lang)) \(Labels.groupNoun(r.by, lang)); \(NumberFormat.integer(r.items.count, lang)) bị cảnh báo, xếp theo mức tác động lên chỉ số Sở.",
@@ -41,6 +41,18 @@ extension FlagRenderer {
             }
             out += line + "\n"
         }
-        return out + "\n" + Labels.intervalNote(r.method, r.intervalMethod, lang) + "\n"
+        return out + markdownTargets(r, lang) + "\n" + Labels.intervalNote(r.method, r.intervalMethod, lang) + "\n"
+    }
+
+    /// The path to the target as a list under its headline, then the rank as a paragraph.
+    static func markdownTargets(_ r: FlagReport, _ lang: Language) -> String {
+        var out = ""
+        if let path = r.path {
+            out += "\n" + Markdown.text(TargetLabels.pathHeadline(path, lang)) + "\n\n"
+            for (i, s) in path.procedures.enumerated() { out += "\(i + 1). " + Markdown.text(TargetLabels.procedureStep(s, lang)) + "\n" }
+            for s in path.criteria { out += "- " + Markdown.text(TargetLabels.criterionStep(s, target: path.target, lang)) + "\n" }
+        }
+        if let rank = r.rank { out += "\n" + TargetLabels.rankLines(rank, lang).map(Markdown.text).joined(separator: " ") + "\n" }
+        return out
     }
 }

@@ -7,6 +7,7 @@ extension SummaryRenderer {
         var out = "## " + title(r, lang) + "\n\n"
         out += heading(r, lang).dropFirst().map(Markdown.text).joined(separator: " · ") + ".\n\n"
         out += headlineParagraph(r, lang) + "\n\n"
+        if let rank = r.rank { out += TargetLabels.rankLines(rank, lang).map(Markdown.text).joined(separator: " ") + "\n\n" }
         if let groups = r.groups {
             out += groupsMarkdown(r, groups, lang)
             out += "\n" + groupNotes(r, lang).map(Markdown.text).joined(separator: " ") + "\n"

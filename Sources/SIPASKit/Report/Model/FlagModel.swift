@@ -18,6 +18,10 @@ public struct FlagReport: Sendable, Codable, Equatable {
     public var items: [FlaggedGroup]
     /// How many groups were examined (flagged or not).
     public var examined: Int
+    /// Against last year's published table; nil when none was recorded.
+    public var rank: RankStanding? = nil
+    /// The shortest way to the target; nil when nothing was answered.
+    public var path: TargetPath? = nil
 
     public struct FlaggedGroup: Sendable, Codable, Equatable {
         public var code: String
@@ -66,7 +70,8 @@ public struct FlagReport: Sendable, Codable, Equatable {
         case minAnswers = "min_answers"
         case intervalMethod = "interval_method"
         case previousSource = "previous_source"
-        case procedures, units
+        case procedures, units, rank
+        case path = "path_to_target"
     }
 
     public init(year: Int, period: SummaryReport.Period, method: IndexMethod, target: Double, minAnswers: Int,
@@ -99,5 +104,7 @@ public struct FlagReport: Sendable, Codable, Equatable {
         previousSource = try c.decodeIfPresent(String.self, forKey: .previousSource)
         examined = try c.decode(Int.self, forKey: .examined)
         items = try c.decode([FlaggedGroup].self, forKey: by == "unit" ? .units : .procedures)
+        rank = try c.decodeIfPresent(RankStanding.self, forKey: .rank)
+        path = try c.decodeIfPresent(TargetPath.self, forKey: .path)
     }
 }

@@ -19,6 +19,48 @@ public struct ReportDocument: Sendable, Codable, Equatable {
     public var periods: SummaryReport? = nil
     /// Every rejected row in the database (they are not dated: the rows to fix, whatever their year).
     public var rejects: [RejectRecord] = []
+    /// Who sends the document and to whom (the Word report's administrative parts).
+    public var identity: DocumentIdentity = .resolve([:], lang: .vi)
+    /// Section V: one part per unit, its flagged procedures and the criteria to fix, in the order
+    /// that raises the department's index most (units by their total gain).
+    public var unitPlans: [UnitPlan] = []
+    /// Section IV: the department's weakest criteria (under the target, lowest first) with what
+    /// citizens who were not satisfied on them said.
+    public var weakCriteria: [WeakCriterionNote] = []
+
+    public struct UnitPlan: Sendable, Codable, Equatable {
+        /// Empty when the export named no unit.
+        public var unit: String
+        /// What the unit's procedures together would add to the department's index.
+        public var gain: Double
+        public var procedures: [PlanProcedure]
+    }
+
+    public struct PlanProcedure: Sendable, Codable, Equatable {
+        public var code: String
+        public var name: String
+        public var index: Interval?
+        public var gain: Double
+        /// The criteria under the target, biggest gain first.
+        public var criteria: [PlanCriterion]
+    }
+
+    public struct PlanCriterion: Sendable, Codable, Equatable {
+        public var code: String
+        public var label: String
+        public var rate: Double
+        public var gain: Double
+    }
+
+    public struct WeakCriterionNote: Sendable, Codable, Equatable {
+        public var code: String
+        public var label: String
+        public var elementLabel: String
+        public var rate: Interval?
+        public var answered: Int
+        public var dissatisfied: Int
+        public var comments: [FlagReport.Comment]
+    }
 
     public struct TrendPoint: Sendable, Codable, Equatable {
         /// `2024-03` or `2024-Q1`.

@@ -27,6 +27,10 @@ public struct SummaryReport: Sendable, Codable, Equatable {
     /// Present with `--by`.
     public var by: String?
     public var groups: [GroupRow]?
+    /// Against last year's published table of every department; nil when none was recorded.
+    public var rank: RankStanding? = nil
+    /// The shortest way to the target (procedures, then criteria); nil when nothing was answered.
+    public var path: TargetPath? = nil
 
     public struct Period: Sendable, Codable, Equatable {
         public var from: String   // yyyy-mm-dd
@@ -135,8 +139,9 @@ public struct SummaryReport: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case year, period, method, target, catalog, responses, index, gap, elements, previous, change, comparison, by, groups
+        case year, period, method, target, catalog, responses, index, gap, elements, previous, change, comparison, by, groups, rank
         case intervalMethod = "interval_method"
+        case path = "path_to_target"
         case minAnswers = "min_answers"
         case elementsWithoutAnswers = "elements_without_answers"
         case previousPublished = "previous_published"

@@ -10,12 +10,13 @@ public enum FlagRenderer {
     public static func table(_ r: FlagReport, lang: Language = .vi, color: Bool = false) -> String {
         var out = heading(r, lang).joined(separator: "\n") + "\n\n"
         guard !r.items.isEmpty else {
-            return out + Labels.paint("✓", .green, color) + " " + nothingFlagged(r, lang) + "\n"
+            return out + Labels.paint("✓", .green, color) + " " + nothingFlagged(r, lang) + "\n" + targets(r, lang, color: color)
         }
         out += lang.pick(
             "Đã xem xét \(NumberFormat.integer(r.examined, lang)) \(Labels.groupNoun(r.by, lang)); \(NumberFormat.integer(r.items.count, lang)) bị cảnh báo, xếp theo mức tác động lên chỉ số Sở.",
             "\(NumberFormat.integer(r.examined, lang)) \(Labels.groupNoun(r.by, lang, plural: r.examined != 1)) examined; \(NumberFormat.integer(r.items.count, lang)) flagged, ordered by their impact on the department's index.")
         out += "\n" + Labels.previousSourceShort(r.previousSource, year: r.year, lang) + "\n"
+        out += targets(r, lang, color: color)
         for (i, item) in r.items.enumerated() {
             out += "\n" + block(item, rank: i + 1, r, lang, color: color)
         }
@@ -29,6 +30,16 @@ public enum FlagRenderer {
     }
 
     // MARK: Pieces
+
+    /// The path to the target and the rank, each as a short block after a blank line.
+    static func targets(_ r: FlagReport, _ lang: Language, color: Bool) -> String {
+        var out = ""
+        if let path = r.path { out += "\n" + TargetLabels.pathLines(path, lang).map(Labels.terminalSafe).joined(separator: "\n") + "\n" }
+        if let rank = r.rank {
+            out += "\n" + TargetLabels.rankLines(rank, lang).map { Labels.painted(Labels.terminalSafe($0), color) }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
 
     static func title(_ r: FlagReport, _ lang: Language) -> String {
         let what = r.by == "unit" ? lang.pick("Đơn vị", "Units") : lang.pick("Thủ tục", "Procedures")

@@ -9,6 +9,9 @@ public enum SummaryRenderer {
     public static func table(_ r: SummaryReport, lang: Language = .vi, color: Bool = false) -> String {
         var out = heading(r, lang).joined(separator: "\n") + "\n\n"
         out += headline(r, lang, color: color).joined(separator: "\n") + "\n\n"
+        if let rank = r.rank {
+            out += TargetLabels.rankLines(rank, lang).map { Labels.painted(Labels.terminalSafe($0), color) }.joined(separator: "\n") + "\n\n"
+        }
         if let groups = r.groups {
             out += groupsTable(r, groups, lang, color: color)
             out += "\n" + groupNotes(r, lang).joined(separator: "\n") + "\n"
