@@ -229,6 +229,12 @@ final class ImportWriter {
         try s.run()
     }
 
+    /// True when a file with these bytes (SHA-256, lowercase hex) was imported before.
+    func contentImported(sha256: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ? AND id <> ?",
+                          arguments: [sha256, fileID]) == true
+    }
+
     /// Checks, before commit, that every id this file's rows and tallies reference exists: the import
     /// transaction runs without per-row foreign-key enforcement (see `AppDatabase.importTransaction`),
     /// and every such id is the file's, the catalogue's, or one of the dimension maps' entries.
@@ -259,9 +265,7 @@ final class ImportWriter {
     /// Writes the tallies (the reading thread's, corrected here) and the file's record.
     /// Returns false, writing nothing more, when a file with the same content was imported before.
     func finish(readerTally: TallyAccumulator, sha256: String, rows: Int) throws -> Bool {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ?", arguments: [sha256]) == true {
-            return false
-        }
+        if try contentImported(sha256: sha256) { return false }
         try verifyReferences()
         // Local indices → database ids. The reader's counts are written first, then the corrections
         // (rows found to be duplicates or conflicts) are added to the same groups: no copy is made.
