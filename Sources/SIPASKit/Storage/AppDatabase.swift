@@ -37,6 +37,8 @@ public final class AppDatabase: Sendable {
         for migration in EmbeddedSchema.migrations {
             migrator.registerMigration(migration.name) { db in
                 try db.execute(sql: migration.sql)
+                // The daily tallies of the responses stored before them (pair counts need Swift).
+                if migration.name == "0005_tally_day.sql" { try DayTallies.rebuild(db) }
             }
         }
         let known = Set(EmbeddedSchema.migrations.map(\.name))

@@ -34,6 +34,9 @@ final class ImportWriter {
     private(set) var notStored: TallyAccumulator
     /// Rows replaced by `--on-conflict replace`, by catalogue: taken back out of their old groups.
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
+    /// The stored rows by day (`tally_day`), and the replaced ones by catalogue, taken back out.
+    private var days: TallyAccumulator
+    private var replacedDays: [Int64: TallyAccumulator] = [:]
 
     private let insertResponse: RawStatement
     private let insertProcedure: RawStatement
@@ -41,9 +44,15 @@ final class ImportWriter {
     private let insertChannel: RawStatement
     private let insertType: RawStatement
     private let insertRejected: RawStatement
-    /// The stored response with a given response id (bound in place): one prepared statement for all
-    /// the known ids of a cumulative export, not one compiled query a row.
+    /// The stored response (id, content hash) with a given response id, bound in place: one prepared
+    /// statement for all the known ids of a cumulative export, not one compiled query a row.
+    private let findKey: RawStatement
+    /// A stored response's fields, by id (for conflicts and replacements only).
     private let findResponse: RawStatement
+    /// Whether the last row with a response id had one already stored. A cumulative export repeats its
+    /// known rows in long runs: while they last, the id is looked up first (one index search a row)
+    /// instead of tried as an insert and then looked up (two).
+    private var lookUpFirst = false
     /// Stored files seen through `findResponse`: id → (path, catalogue id).
     private var storedFiles: [Int64: (path: String, catalogID: Int64)] = [:]
 
@@ -55,6 +64,7 @@ final class ImportWriter {
         self.language = language
         criterionCount = catalog.criterionCount
         notStored = TallyAccumulator(criterionCount: catalog.criterionCount)
+        days = TallyAccumulator(criterionCount: catalog.criterionCount)
         catalogID = try ImportWriter.storeCatalog(catalog, in: db)
         try db.execute(sql: """
             INSERT INTO import_file (path, sha256, bytes, imported_at, catalog_id, encoding, delimiter, scale,
@@ -86,10 +96,11 @@ final class ImportWriter {
         insertUnit = try dimension("unit")
         insertChannel = try dimension("channel")
         insertType = try dimension("respondent_type")
+        findKey = try RawStatement(db, sql: "SELECT id, content_hash FROM response WHERE response_key = ?1")
         findResponse = try RawStatement(db, sql: """
             SELECT id, content_hash, day, procedure_id, unit_id, channel_id, respondent_type_id, ratings, file_id,
                    row_number
-            FROM response WHERE response_key = ?1
+            FROM response WHERE id = ?1
             """)
         insertRejected = try RawStatement(db, sql: """
             INSERT INTO rejected_row (file_id, row_number, column_name, code, message, reasons, raw)
@@ -181,25 +192,41 @@ final class ImportWriter {
         var id: Int64
         var contentHash: Int64
         var groupKey: TallyAccumulator.GroupKey
+        var day: Int32
         var ratings: [UInt8]
         var fileID: Int64
         var rowNumber: Int
     }
 
-    /// The stored response with `row`'s response id.
-    private func stored(_ row: ParsedRow, text: UnsafeRawBufferPointer) throws -> Stored? {
-        let s = findResponse
+    /// The stored response (id, content hash) with `row`'s response id, if any.
+    private func known(_ row: ParsedRow, text: UnsafeRawBufferPointer) throws -> (id: Int64, contentHash: Int64)? {
+        let s = findKey
         return try row.key.withBytes(in: text) { key in
             s.bindInPlace(text: 1, key)
             guard try s.step() else { return nil }
             defer { try? s.finish() }
-            return Stored(
-                id: Int64(s.int(0)), contentHash: Int64(s.int(1)),
-                groupKey: TallyAccumulator.GroupKey(
-                    month: Int32(s.int(2) / 100), procedure: Int32(s.int(3)), unit: Int32(s.int(4)),
-                    channel: Int32(s.int(5)), respondentType: Int32(s.int(6))),
-                ratings: s.blob(7), fileID: Int64(s.int(8)), rowNumber: s.int(9))
+            return (Int64(s.int(0)), Int64(s.int(1)))
         }
+    }
+
+    /// The stored response with this id.
+    private func stored(id: Int64) throws -> Stored? {
+        let s = findResponse
+        s.bind(1, id)
+        guard try s.step() else { return nil }
+        defer { try? s.finish() }
+        return Stored(
+            id: Int64(s.int(0)), contentHash: Int64(s.int(1)),
+            groupKey: TallyAccumulator.GroupKey(
+                month: Int32(s.int(2) / 100), procedure: Int32(s.int(3)), unit: Int32(s.int(4)),
+                channel: Int32(s.int(5)), respondentType: Int32(s.int(6))),
+            day: Int32(s.int(2)), ratings: s.blob(7), fileID: Int64(s.int(8)), rowNumber: s.int(9))
+    }
+
+    /// Counts a stored row in its day's tally.
+    private func countDay(_ row: ParsedRow, ratings: UnsafeRawBufferPointer) {
+        let start = ratings.baseAddress!.assumingMemoryBound(to: UInt8.self) + Int(row.ratingsStart)
+        days.record(DayTallies.key(day: row.day), ratings: UnsafeBufferPointer(start: start, count: criterionCount))
     }
 
     private func storedFile(_ id: Int64) throws -> (path: String, catalogID: Int64) {
@@ -214,20 +241,28 @@ final class ImportWriter {
 
     private func write(_ row: ParsedRow, batch: ValidatedBatch, text: UnsafeRawBufferPointer,
                        ratings: UnsafeRawBufferPointer) throws {
-        if try insert(row, text: text, ratings: ratings) {
-            counts.imported += 1
-            counts.firstDay = min(counts.firstDay, row.day)
-            counts.lastDay = max(counts.lastDay, row.day)
-            return
+        var found = lookUpFirst && row.key != .none ? try known(row, text: text) : nil
+        if found == nil {
+            if try insert(row, text: text, ratings: ratings) {
+                countDay(row, ratings: ratings)
+                counts.imported += 1
+                counts.firstDay = min(counts.firstDay, row.day)
+                counts.lastDay = max(counts.lastDay, row.day)
+                if row.key != .none { lookUpFirst = false }
+                return
+            }
+            found = try known(row, text: text)
         }
         // The response id is already stored (earlier file, or earlier in this file).
-        guard let existing = try stored(row, text: text) else {
-            throw DatabaseError(message: "response id conflict without a stored response")
-        }
-        if existing.contentHash == row.contentHash {
+        lookUpFirst = true
+        guard let found else { throw DatabaseError(message: "response id conflict without a stored response") }
+        if found.contentHash == row.contentHash {
             counts.duplicates += 1
             notStored.record(row.groupKey, ratings: batch.ratings(of: row))
             return
+        }
+        guard let existing = try stored(id: found.id) else {
+            throw DatabaseError(message: "response \(found.id) vanished during the import")
         }
         let key = row.key.string(in: text) ?? ""
         switch policy {
@@ -248,8 +283,13 @@ final class ImportWriter {
                 replacedCorrections[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
             }
             replacedCorrections[oldCatalog]!.record(existing.groupKey, ratings: existing.ratings[...], sign: -1)
+            if replacedDays[oldCatalog] == nil {
+                replacedDays[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
+            }
+            replacedDays[oldCatalog]!.record(DayTallies.key(day: existing.day), ratings: existing.ratings[...])
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing.id])
             guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
+            countDay(row, ratings: ratings)
             counts.imported += 1
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
@@ -323,6 +363,12 @@ final class ImportWriter {
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
             try writer.add(corrections, catalogID: catalog) { $0 }
+        }
+        days.settle()
+        try DayTallies.add(days, catalogID: catalogID, sign: 1, in: db)
+        for (catalog, var replaced) in replacedDays.sorted(by: { $0.key < $1.key }) {
+            replaced.settle()
+            try DayTallies.add(replaced, catalogID: catalog, sign: -1, in: db)
         }
         try db.execute(sql: """
             UPDATE import_file SET sha256 = ?, rows = ?, imported = ?, duplicates = ?, conflicts = ?, replaced = ?,
