@@ -35,8 +35,8 @@ measure() { # label, command…: appends "label wall cpu maxrss_kib" to $WORK/ma
     echo "$label - - -" >> "$WORK/matrix.txt"
   fi
 }
-duck() { # file, encoding, delimiter
-  python3 - "$1" "$2" "$3" "$WORK/duck.db" <<'PY'
+# DuckDB's load, as a script file (/usr/bin/time runs programs, not shell functions).
+cat > "$WORK/duck.py" <<'PY'
 import duckdb, os, sys
 path, encoding, delim, db = sys.argv[1:]
 if os.path.exists(db): os.remove(db)
@@ -45,7 +45,6 @@ con.execute(f"CREATE TABLE survey AS SELECT * FROM read_csv('{path}', all_varcha
             f"delim = '{delim}', encoding = '{encoding}')")
 con.close()
 PY
-}
 
 shapes="plain:$CSV:utf-8:,"
 for s in comments labels cp1258 utf16tab nfd; do
@@ -61,7 +60,7 @@ for i in $(seq "$RUNS"); do
     IFS=: read -r name file enc delim <<< "$shape"
     rm -f "$WORK/m.sqlite" "$WORK/shell.sqlite"
     measure "$name sipas" "$BIN" import --db "$WORK/m.sqlite" "$file"
-    [ $DUCK = 1 ] && measure "$name duckdb" duck "$file" "$enc" "$delim"
+    if [ $DUCK = 1 ]; then measure "$name duckdb" python3 "$WORK/duck.py" "$file" "$enc" "$delim" "$WORK/duck.db"; fi
     if [ "$delim" = ',' ]; then mode="csv"; else mode="tabs"; fi
     measure "$name sqlite3" sqlite3 "$WORK/shell.sqlite" -cmd ".mode $mode" ".import '$file' survey"
   done
@@ -69,7 +68,7 @@ done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $N responses; medians of $RUNS run(s)"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-stat_of() { grep "^$1 $2 " "$WORK/matrix.txt" | awk -v c="$3" '{print $c}' | grep -v -- - | median; }
+stat_of() { grep "^$1 $2 " "$WORK/matrix.txt" | awk -v c="$3" '$c != "-" {print $c}' | median || true; }
 printf "| shape | MiB | sipas wall / CPU / peak | DuckDB wall / CPU / peak | sqlite3 .import wall | sipas ÷ DuckDB wall (CPU) |\n|---|---|---|---|---|---|\n"
 for shape in $shapes; do
   IFS=: read -r name file enc delim <<< "$shape"
