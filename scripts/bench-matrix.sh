@@ -41,8 +41,12 @@ import duckdb, os, sys
 path, encoding, delim, db = sys.argv[1:]
 if os.path.exists(db): os.remove(db)
 con = duckdb.connect(db)
-con.execute(f"CREATE TABLE survey AS SELECT * FROM read_csv('{path}', all_varchar = true, header = true, "
-            f"delim = '{delim}', encoding = '{encoding}')")
+try:
+    con.execute(f"CREATE TABLE survey AS SELECT * FROM read_csv('{path}', all_varchar = true, header = true, "
+                f"delim = '{delim}', encoding = '{encoding}')")
+except duckdb.Error as error:   # e.g. an encoding it cannot read: reported as n/a, not timed
+    print(error, file=sys.stderr)
+    sys.exit(3)
 con.close()
 PY
 
@@ -67,7 +71,7 @@ for i in $(seq "$RUNS"); do
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $N responses; medians of $RUNS run(s)"
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -g | awk '{a[NR]=$1} END {if (NR) print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 stat_of() { grep "^$1 $2 " "$WORK/matrix.txt" | awk -v c="$3" '$c != "-" {print $c}' | median || true; }
 printf "| shape | MiB | sipas wall / CPU / peak | DuckDB wall / CPU / peak | sqlite3 .import wall | sipas ÷ DuckDB wall (CPU) |\n|---|---|---|---|---|---|\n"
 for shape in $shapes; do
