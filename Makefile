@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-summary bench-coverage embed surveys report-png workbook-png docx-png install clean
+.PHONY: deps build demo test bench bench-matrix bench-summary bench-coverage embed surveys report-png workbook-png docx-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -37,6 +37,9 @@ install: deps
 # Benchmarks (not tests): see README "Speed and memory".
 bench: deps
 	scripts/bench-import.sh
+
+bench-matrix: deps
+	scripts/bench-matrix.sh
 
 bench-summary: deps
 	scripts/bench-summary.sh

@@ -8,6 +8,9 @@ public struct CSVReadOptions: Sendable {
     public var chunkSize: Int
     /// Records per `RecordBatch` (at least 1).
     public var batchSize: Int
+    /// Whether `read` computes the SHA-256 of the bytes it reads (`CSVReader.sha256Hex`). Off when the
+    /// caller hashes the file itself ahead of parsing (`FileDigest`), so no byte is hashed twice.
+    public var hashes: Bool = true
 
     public init(encoding: TextEncoding? = nil, delimiter: UInt8? = nil, chunkSize: Int = 1 << 20, batchSize: Int = 4096) {
         self.encoding = encoding

@@ -12,7 +12,8 @@ public final class CSVReader {
     public let delimiter: UInt8
     /// File size in bytes.
     public var byteCount: Int { source.size }
-    /// SHA-256 of the raw file bytes, lowercase hex; set once `read` has completed.
+    /// SHA-256 of the raw file bytes, lowercase hex; set once `read` has completed (nil when
+    /// `CSVReadOptions.hashes` is off).
     public private(set) var sha256Hex: String? = nil
     /// Raw bytes read so far by the running (or last) `read`; for progress bars.
     public private(set) var bytesRead: Int = 0
@@ -79,22 +80,22 @@ public final class CSVReader {
         let decoder = StreamDecoder(encoding: encoding)
         // Two chunk buffers, so a large file is hashed in the background while the other is parsed.
         let slots = 2
-        let hasher = BackgroundHasher(fileSize: source.size, slots: slots)
-        hashedInBackground = hasher.isBackground
+        let hasher = options.hashes ? BackgroundHasher(fileSize: source.size, slots: slots) : nil
+        hashedInBackground = hasher?.isBackground ?? false
         let buffers = (0..<slots).map { _ in UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 64) }
         defer {
-            hasher.drain()
+            hasher?.drain()
             for buffer in buffers { buffer.deallocate() }
         }
 
         var failure: String? = nil
         var slot = 0
         while true {
-            hasher.waitUntilHashed(slot: slot)
+            hasher?.waitUntilHashed(slot: slot)
             let n = try source.read(at: bytesRead, into: buffers[slot], count: chunkSize)
             if n == 0 { break }
             let raw = UnsafeRawBufferPointer(start: buffers[slot], count: n)
-            hasher.update(raw, slot: slot)
+            hasher?.update(raw, slot: slot)
             bytesRead += n
             decoder.decode(raw) { utf8 in
                 if failure == nil { failure = parser.parse(utf8) }
@@ -109,6 +110,6 @@ public final class CSVReader {
         if failure == nil { failure = parser.finish() }
         if let failure { throw CSVError.readFailed(path: source.path, reason: failure) }
         for batch in parser.takeReadyBatches() { try body(batch) }
-        sha256Hex = hasher.finalizeHex()
+        sha256Hex = hasher?.finalizeHex()
     }
 }

@@ -58,9 +58,11 @@ enum FileReading {
         do {
             let reader: CSVReader
             do {
-                reader = try CSVReader(path: path, options: CSVReadOptions(
+                var readOptions = CSVReadOptions(
                     encoding: options.encoding, delimiter: options.delimiter, chunkSize: options.chunkSize,
-                    batchSize: options.batchSize))
+                    batchSize: options.batchSize)
+                readOptions.hashes = false   // the importer hashes the file ahead of parsing (FileDigest)
+                reader = try CSVReader(path: path, options: readOptions)
             } catch {
                 throw map(error, path: path)
             }

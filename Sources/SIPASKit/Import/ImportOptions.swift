@@ -20,6 +20,9 @@ public struct ImportOptions: Sendable {
     /// Records a batch: what moves between the import's threads. Up to six batches are in flight. 256 and
     /// 1,024 measured no faster than 512 on a million responses, and 1,024 took 7 MiB more memory.
     public var batchSize = 512
+    /// Files smaller than this are hashed before any row is read, larger ones alongside the parse
+    /// (tests lower it to see a file recognised mid-way).
+    var digestInlineBelow = FileDigest.inlineThreshold
 
     public enum Fault: Sendable, Equatable {
         /// Throw after this many responses were written (the transaction rolls back).

@@ -21,6 +21,9 @@ public struct FileReceipt: Sendable, Codable, Equatable {
     public var firstDay: String?
     public var lastDay: String?
     public var seconds: Double
+    /// Rows the reading threads handed over before the file was finished or recognised as imported
+    /// before (0 when its digest was known before any row was read). Not part of the JSON receipt.
+    var rowsRead = 0
 
     enum CodingKeys: String, CodingKey {
         case path, sha256, bytes, encoding, delimiter, scale, rows, imported, duplicates, conflicts, replaced,

@@ -33,6 +33,12 @@ public struct Importer: Sendable {
     /// Imports one file. Throws when the file could not be imported at all (nothing was written).
     public func importFile(_ path: String, options: ImportOptions) throws(SIPASError) -> (FileReceipt, [Diagnostic]) {
         let started = Date()
+        // The file's SHA-256 first (inline for a small file, else alongside the parse): a file imported
+        // before is recognised before its rows are read, or a few batches in for a large one.
+        let digest = FileDigest(path: path, inlineBelow: options.digestInlineBelow)
+        if case let .digest(sha256, _)? = digest.ready, let earlier = try database.importRecord(sha256: sha256) {
+            return alreadyImported(path, sha256: sha256, earlier: earlier, rowsRead: 0, options: options, started: started)
+        }
         let queue = FileReading.start(path: path, options: options)
         defer { queue.close() }
         let header: FileReading.Header
@@ -53,6 +59,8 @@ public struct Importer: Sendable {
             conflicts: 0, replaced: 0, rejected: 0, alreadyImported: false, dryRun: options.dryRun, years: [],
             firstDay: nil, lastDay: nil, seconds: 0)
         var written = 0
+        var recognised: String?
+        var digestChecked = false
         do {
             try database.importTransaction(
                 catalog: options.catalog, file: path, encoding: header.encoding.rawValue,
@@ -64,13 +72,22 @@ public struct Importer: Sendable {
                     case .header: continue
                     case let .failed(error): throw error
                     case let .batch(batch):
+                        if !digestChecked, let ready = digest.ready {
+                            digestChecked = true
+                            if case let .digest(sha256, _) = ready, try writer.contentImported(sha256: sha256) {
+                                recognised = sha256
+                                return false
+                            }
+                        }
+                        receipt.rowsRead += batch.rows.count + batch.rejected.count
                         try writer.write(batch)
                         for rejected in batch.rejected { diagnostics.append(contentsOf: rejected.diagnostics) }
                         written += batch.rows.count
                         options.progress?(batch.bytesRead, header.byteCount)
                         try inject(options.fault, written: written)
                         if options.fault == .danglingReference { writer.injectDanglingReference() }
-                    case let .finished(tally, sha256, rows):
+                    case let .finished(tally, _, rows):
+                        let sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
                         receipt.sha256 = sha256
                         receipt.rows = rows
                         let stored = try writer.finish(readerTally: tally, sha256: sha256, rows: rows)
@@ -96,15 +113,43 @@ public struct Importer: Sendable {
         } catch {
             throw AppDatabase.classify(error, path: database.path, waited: Int(AppDatabase.writerPatience))
         }
-        if receipt.alreadyImported {
+        if let sha256 = recognised ?? (receipt.alreadyImported ? receipt.sha256 : nil),
+           let earlier = try database.importRecord(sha256: sha256) {
             // Nothing was written: the receipt says so, whatever the rolled-back pass counted.
-            (receipt.imported, receipt.duplicates, receipt.conflicts, receipt.replaced, receipt.rejected) = (0, 0, 0, 0, 0)
-            (receipt.years, receipt.firstDay, receipt.lastDay) = ([], nil, nil)
-            let earlier = try database.earlierImport(sha256: receipt.sha256)
-            diagnostics = [Diagnostic(file: path, row: nil, code: .alreadyImported, detail: earlier)]
+            return alreadyImported(path, sha256: sha256, earlier: earlier, rowsRead: receipt.rowsRead,
+                                   options: options, started: started)
         }
         receipt.seconds = Date().timeIntervalSince(started)
         return (receipt, diagnostics)
+    }
+
+    /// The digest of the file that was parsed: refused when hashing failed or the file changed in between.
+    private static func sha256(of digest: FileDigest, path: String, bytes: Int) throws(SIPASError) -> String {
+        switch digest.wait() {
+        case let .failed(reason):
+            throw .fileUnreadable(path: path, reason: reason)
+        case let .digest(hex, hashed):
+            guard hashed == bytes, digest.fileUnchanged() else {
+                throw .fileUnreadable(path: path, reason: FileDigest.changedReason)
+            }
+            return hex
+        }
+    }
+
+    /// The receipt of a file whose bytes were imported before (`earlier`): nothing written, the stored
+    /// record's figures for how it was read.
+    private func alreadyImported(_ path: String, sha256: String, earlier: ImportRecord, rowsRead: Int,
+                                 options: ImportOptions, started: Date) -> (FileReceipt, [Diagnostic]) {
+        var receipt = FileReceipt(
+            path: path, sha256: sha256, bytes: earlier.bytes, encoding: earlier.encoding,
+            encodingDetected: options.encoding == nil, delimiter: earlier.delimiter, scale: earlier.scale,
+            scaleInferred: false, rows: earlier.rows, imported: 0, duplicates: 0, conflicts: 0, replaced: 0,
+            rejected: 0, alreadyImported: true, dryRun: options.dryRun, years: [], firstDay: nil, lastDay: nil,
+            seconds: 0)
+        receipt.rowsRead = rowsRead
+        receipt.seconds = Date().timeIntervalSince(started)
+        let detail = "\(earlier.path), \(earlier.importedAt)"
+        return (receipt, [Diagnostic(file: path, row: nil, code: .alreadyImported, detail: detail)])
     }
 
     private func inject(_ fault: ImportOptions.Fault?, written: Int) throws(SIPASError) {

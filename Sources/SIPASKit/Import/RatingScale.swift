@@ -1,3 +1,5 @@
+import Foundation
+
 /// The answer scale of a file. Ratings are stored on the five-point scale; three-level tablet answers
 /// take the five-point codes of the same words: Không hài lòng 2, Hài lòng 4, Rất hài lòng 5.
 public enum RatingScale: Int, Sendable, Codable {
@@ -8,16 +10,33 @@ public enum RatingScale: Int, Sendable, Codable {
 struct RatingReader: Sendable {
     enum Outcome: Equatable { case rating(UInt8), noAnswer, outOfScale, notOnScale, unknown }
 
+    private static let words: [(String, UInt8)] = [
+        ("Rất không hài lòng", 1), ("Không hài lòng", 2), ("Bình thường", 3), ("Hài lòng", 4),
+        ("Rất hài lòng", 5), ("Không trả lời", 0), ("Không biết", 0), ("KTL", 0),
+    ]
+
     /// Folded label → five-point code; 0 = no answer.
     private static let labels: [String: UInt8] = {
         var table: [String: UInt8] = [:]
-        let words: [(String, UInt8)] = [
-            ("Rất không hài lòng", 1), ("Không hài lòng", 2), ("Bình thường", 3), ("Hài lòng", 4),
-            ("Rất hài lòng", 5), ("Không trả lời", 0), ("Không biết", 0), ("KTL", 0),
-        ]
         for (word, code) in words { table[HeaderName.fold(word)] = code }
         return table
     }()
+
+    /// The labels' UTF-8 bytes as exports usually spell them (NFC, as written and all lower case):
+    /// matched byte for byte before any folding, which cost an export of labels several times the CPU
+    /// of one of digits. Each folds to its word's key, so the outcome is the same.
+    private static let spellings: [([UInt8], UInt8)] = words.flatMap { word, code in
+        [(Array(word.utf8), code), (Array(word.lowercased().utf8), code)]
+    }
+
+    private static func spelled(_ cell: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        for (bytes, code) in spellings where bytes.count == cell.count {
+            if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
+                return code
+            }
+        }
+        return nil
+    }
 
     let scale: RatingScale
 
@@ -30,8 +49,14 @@ struct RatingReader: Sendable {
             return fromDigit(digit - 0x30)
         }
         if bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .outOfScale }
-        let folded = HeaderName.fold(String(decoding: bytes[start..<end], as: UTF8.self))
-        guard let code = Self.labels[folded] else { return .unknown }
+        let code: UInt8
+        if let spelled = Self.spelled(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+            code = spelled
+        } else {
+            let folded = HeaderName.fold(String(decoding: bytes[start..<end], as: UTF8.self))
+            guard let known = Self.labels[folded] else { return .unknown }
+            code = known
+        }
         if code == 0 { return .noAnswer }
         if scale == .three, code == 1 || code == 3 { return .notOnScale }
         return .rating(code)

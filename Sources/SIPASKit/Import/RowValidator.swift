@@ -171,7 +171,7 @@ struct RowValidator: Sendable {
         let cut = trim ? trimmed(bytes) : bytes
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         let text = String(decoding: cut, as: UTF8.self)
-        return cut.allSatisfy({ $0 < 0x80 }) ? text : text.precomposedStringWithCanonicalMapping
+        return NFCQuickCheck.isNFC(cut) ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// A short cell (an id, a dossier code), trimmed; its place in the batch when ASCII, else NFC text.
@@ -185,7 +185,8 @@ struct RowValidator: Sendable {
             let lower = span.lowerBound + (cut.baseAddress! - whole.baseAddress!)
             return .ascii(Int32(lower)..<Int32(lower + cut.count))
         }
-        return .text(String(decoding: cut, as: UTF8.self).precomposedStringWithCanonicalMapping)
+        let text = String(decoding: cut, as: UTF8.self)
+        return .text(NFCQuickCheck.isNFC(cut) ? text : text.precomposedStringWithCanonicalMapping)
     }
 
     private static func intern(_ table: inout ByteInterner, _ fields: FieldView, _ record: Int, _ column: Int?) -> Int32 {

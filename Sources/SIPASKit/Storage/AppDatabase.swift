@@ -188,6 +188,8 @@ public final class AppDatabase: Sendable {
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
             for migration in EmbeddedSchema.migrations where !applied.contains(migration.name) {
                 try db.execute(sql: migration.sql)
+                // The daily tallies of the responses stored before them (pair counts need Swift).
+                if migration.name == "0005_tally_day.sql" { try DayTallies.rebuild(db) }
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
             }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

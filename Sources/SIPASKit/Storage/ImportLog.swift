@@ -17,6 +17,8 @@ public struct ImportRecord: Sendable, Codable, Equatable {
     public var rejected: Int
     public var firstDay: String?
     public var lastDay: String?
+    /// The file's size in bytes (not part of `sipas imports`' JSON).
+    var bytes = 0
 
     enum CodingKeys: String, CodingKey {
         case id, path, sha256, encoding, delimiter, scale, rows, imported, duplicates, conflicts, replaced, rejected
@@ -60,18 +62,30 @@ public struct RejectRecord: Sendable, Codable, Equatable {
 
 extension AppDatabase {
     public func importRecords() throws(SIPASError) -> [ImportRecord] {
+        try importRecords(where: "1", [])
+    }
+
+    private func importRecords(where condition: String, _ arguments: StatementArguments) throws(SIPASError) -> [ImportRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT id, path, sha256, imported_at, encoding, delimiter, scale, rows, imported, duplicates,
-                       conflicts, replaced, rejected, first_day, last_day
-                FROM import_file ORDER BY id
-                """).map { r in
-                ImportRecord(id: r[0], path: r[1], sha256: r[2], importedAt: r[3], encoding: r[4], delimiter: r[5],
-                             scale: r[6], rows: r[7], imported: r[8], duplicates: r[9], conflicts: r[10],
-                             replaced: r[11], rejected: r[12], firstDay: (r[13] as Int?).map(DayRange.iso),
-                             lastDay: (r[14] as Int?).map(DayRange.iso))
+                       conflicts, replaced, rejected, first_day, last_day, bytes
+                FROM import_file WHERE \(condition) ORDER BY id
+                """, arguments: arguments).map { r in
+                var record = ImportRecord(
+                    id: r[0], path: r[1], sha256: r[2], importedAt: r[3], encoding: r[4], delimiter: r[5],
+                    scale: r[6], rows: r[7], imported: r[8], duplicates: r[9], conflicts: r[10],
+                    replaced: r[11], rejected: r[12], firstDay: (r[13] as Int?).map(DayRange.iso),
+                    lastDay: (r[14] as Int?).map(DayRange.iso))
+                record.bytes = r[15]
+                return record
             }
         }
+    }
+
+    /// The file imported with these bytes (SHA-256, lowercase hex), if any.
+    public func importRecord(sha256: String) throws(SIPASError) -> ImportRecord? {
+        try importRecords(where: "sha256 = ?", [sha256]).first
     }
 
     /// Rejected rows, by file then row; only those of files whose path is `file` when given; only

@@ -29,10 +29,14 @@ final class ImportWriter {
     private var unitIDs: [Int64] = [0]
     private var channelIDs: [Int64] = [0]
     private var typeIDs: [Int64] = [0]
-    /// Rows the reading thread counted but that were not stored (duplicates, conflicts): taken back out.
-    private(set) var localCorrections: TallyAccumulator
+    /// Rows the reading thread counted but that were not stored (duplicates, conflicts), counted
+    /// positively here (the accumulator's fast path) and taken back out of the tallies at the end.
+    private(set) var notStored: TallyAccumulator
     /// Rows replaced by `--on-conflict replace`, by catalogue: taken back out of their old groups.
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
+    /// The stored rows by day (`tally_day`), and the replaced ones by catalogue, taken back out.
+    private var days: TallyAccumulator
+    private var replacedDays: [Int64: TallyAccumulator] = [:]
 
     private let insertResponse: RawStatement
     private let insertProcedure: RawStatement
@@ -40,6 +44,17 @@ final class ImportWriter {
     private let insertChannel: RawStatement
     private let insertType: RawStatement
     private let insertRejected: RawStatement
+    /// The stored response (id, content hash) with a given response id, bound in place: one prepared
+    /// statement for all the known ids of a cumulative export, not one compiled query a row.
+    private let findKey: RawStatement
+    /// A stored response's fields, by id (for conflicts and replacements only).
+    private let findResponse: RawStatement
+    /// Whether the last row with a response id had one already stored. A cumulative export repeats its
+    /// known rows in long runs: while they last, the id is looked up first (one index search a row)
+    /// instead of tried as an insert and then looked up (two).
+    private var lookUpFirst = false
+    /// Stored files seen through `findResponse`: id → (path, catalogue id).
+    private var storedFiles: [Int64: (path: String, catalogID: Int64)] = [:]
 
     init(db: Database, catalog: Catalog, file: String, encoding: String, delimiter: String,
          scale: RatingScale, bytes: Int, policy: ConflictPolicy, language: Language) throws {
@@ -48,7 +63,8 @@ final class ImportWriter {
         self.policy = policy
         self.language = language
         criterionCount = catalog.criterionCount
-        localCorrections = TallyAccumulator(criterionCount: catalog.criterionCount)
+        notStored = TallyAccumulator(criterionCount: catalog.criterionCount)
+        days = TallyAccumulator(criterionCount: catalog.criterionCount)
         catalogID = try ImportWriter.storeCatalog(catalog, in: db)
         try db.execute(sql: """
             INSERT INTO import_file (path, sha256, bytes, imported_at, catalog_id, encoding, delimiter, scale,
@@ -80,6 +96,12 @@ final class ImportWriter {
         insertUnit = try dimension("unit")
         insertChannel = try dimension("channel")
         insertType = try dimension("respondent_type")
+        findKey = try RawStatement(db, sql: "SELECT id, content_hash FROM response WHERE response_key = ?1")
+        findResponse = try RawStatement(db, sql: """
+            SELECT id, content_hash, day, procedure_id, unit_id, channel_id, respondent_type_id, ratings, file_id,
+                   row_number
+            FROM response WHERE id = ?1
+            """)
         insertRejected = try RawStatement(db, sql: """
             INSERT INTO rejected_row (file_id, row_number, column_name, code, message, reasons, raw, response_key)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
@@ -165,50 +187,109 @@ final class ImportWriter {
         }
     }
 
+    /// A stored response, as `findResponse` reads it.
+    private struct Stored {
+        var id: Int64
+        var contentHash: Int64
+        var groupKey: TallyAccumulator.GroupKey
+        var day: Int32
+        var ratings: [UInt8]
+        var fileID: Int64
+        var rowNumber: Int
+    }
+
+    /// The stored response (id, content hash) with `row`'s response id, if any.
+    private func known(_ row: ParsedRow, text: UnsafeRawBufferPointer) throws -> (id: Int64, contentHash: Int64)? {
+        let s = findKey
+        return try row.key.withBytes(in: text) { key in
+            s.bindInPlace(text: 1, key)
+            guard try s.step() else { return nil }
+            defer { try? s.finish() }
+            return (Int64(s.int(0)), Int64(s.int(1)))
+        }
+    }
+
+    /// The stored response with this id.
+    private func stored(id: Int64) throws -> Stored? {
+        let s = findResponse
+        s.bind(1, id)
+        guard try s.step() else { return nil }
+        defer { try? s.finish() }
+        return Stored(
+            id: Int64(s.int(0)), contentHash: Int64(s.int(1)),
+            groupKey: TallyAccumulator.GroupKey(
+                month: Int32(s.int(2) / 100), procedure: Int32(s.int(3)), unit: Int32(s.int(4)),
+                channel: Int32(s.int(5)), respondentType: Int32(s.int(6))),
+            day: Int32(s.int(2)), ratings: s.blob(7), fileID: Int64(s.int(8)), rowNumber: s.int(9))
+    }
+
+    /// Counts a stored row in its day's tally.
+    private func countDay(_ row: ParsedRow, ratings: UnsafeRawBufferPointer) {
+        let start = ratings.baseAddress!.assumingMemoryBound(to: UInt8.self) + Int(row.ratingsStart)
+        days.record(DayTallies.key(day: row.day), ratings: UnsafeBufferPointer(start: start, count: criterionCount))
+    }
+
+    private func storedFile(_ id: Int64) throws -> (path: String, catalogID: Int64) {
+        if let known = storedFiles[id] { return known }
+        guard let row = try Row.fetchOne(db, sql: "SELECT path, catalog_id FROM import_file WHERE id = ?", arguments: [id]) else {
+            throw DatabaseError(message: "response of a file that is not stored (import_file id \(id))")
+        }
+        let file = (path: row[0] as String, catalogID: row[1] as Int64)
+        storedFiles[id] = file
+        return file
+    }
+
     private func write(_ row: ParsedRow, batch: ValidatedBatch, text: UnsafeRawBufferPointer,
                        ratings: UnsafeRawBufferPointer) throws {
-        if try insert(row, text: text, ratings: ratings) {
-            counts.imported += 1
-            counts.firstDay = min(counts.firstDay, row.day)
-            counts.lastDay = max(counts.lastDay, row.day)
-            return
+        var found = lookUpFirst && row.key != .none ? try known(row, text: text) : nil
+        if found == nil {
+            if try insert(row, text: text, ratings: ratings) {
+                countDay(row, ratings: ratings)
+                counts.imported += 1
+                counts.firstDay = min(counts.firstDay, row.day)
+                counts.lastDay = max(counts.lastDay, row.day)
+                if row.key != .none { lookUpFirst = false }
+                return
+            }
+            found = try known(row, text: text)
         }
         // The response id is already stored (earlier file, or earlier in this file).
-        localCorrections.record(row.groupKey, ratings: batch.ratings(of: row), sign: -1)
-        guard let key = row.key.string(in: text), let existing = try Row.fetchOne(db, sql: """
-            SELECT r.id, r.content_hash, r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id,
-                   r.ratings, f.catalog_id, f.path, r.row_number
-            FROM response r JOIN import_file f ON f.id = r.file_id WHERE r.response_key = ?
-            """, arguments: [key]) else {
-            throw DatabaseError(message: "response id conflict without a stored response")
-        }
-        if (existing[1] as Int64) == row.contentHash {
+        lookUpFirst = true
+        guard let found else { throw DatabaseError(message: "response id conflict without a stored response") }
+        if found.contentHash == row.contentHash {
             counts.duplicates += 1
+            notStored.record(row.groupKey, ratings: batch.ratings(of: row))
             return
         }
+        guard let existing = try stored(id: found.id) else {
+            throw DatabaseError(message: "response \(found.id) vanished during the import")
+        }
+        let key = row.key.string(in: text) ?? ""
         switch policy {
         case .reject:
             counts.conflicts += 1
-            let earlier = "\(existing[9] as String):\(existing[10] as Int)"
+            notStored.record(row.groupKey, ratings: batch.ratings(of: row))
+            let earlier = "\(try storedFile(existing.fileID).path):\(existing.rowNumber)"
             let diagnostic = Diagnostic(file: file, row: Int(row.rowNumber), column: batch.keyColumn.map { $0.index + 1 },
                                         columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
             conflictDiagnostics.append(diagnostic)
             try storeRejected(RejectedRow(rowNumber: Int(row.rowNumber), diagnostics: [diagnostic],
                                           raw: batch.records.originalText(Int(row.record)).nfc, responseKey: key))
         case .replace:
-            let oldCatalog: Int64 = existing[8]
-            let oldRatings: [UInt8] = Array((existing[7] as Data))
-            let oldKey = TallyAccumulator.GroupKey(
-                month: Int32((existing[2] as Int64) / 100), procedure: Int32(existing[3] as Int64),
-                unit: Int32(existing[4] as Int64), channel: Int32(existing[5] as Int64),
-                respondentType: Int32(existing[6] as Int64))
+            // The old response leaves its groups (in its own file's catalogue); this row, counted by the
+            // reading thread, is stored in its place.
+            let oldCatalog = try storedFile(existing.fileID).catalogID
             if replacedCorrections[oldCatalog] == nil {
-                replacedCorrections[oldCatalog] = TallyAccumulator(criterionCount: oldRatings.count)
+                replacedCorrections[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
             }
-            replacedCorrections[oldCatalog]!.record(oldKey, ratings: oldRatings[...], sign: -1)
-            try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing[0] as Int64])
+            replacedCorrections[oldCatalog]!.record(existing.groupKey, ratings: existing.ratings[...], sign: -1)
+            if replacedDays[oldCatalog] == nil {
+                replacedDays[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
+            }
+            replacedDays[oldCatalog]!.record(DayTallies.key(day: existing.day), ratings: existing.ratings[...])
+            try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing.id])
             guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
-            localCorrections.record(row.groupKey, ratings: batch.ratings(of: row), sign: 1)
+            countDay(row, ratings: ratings)
             counts.imported += 1
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
@@ -228,6 +309,12 @@ final class ImportWriter {
         s.bind(7, rejected.raw)
         s.bind(8, rejected.responseKey)
         try s.run()
+    }
+
+    /// True when a file with these bytes (SHA-256, lowercase hex) was imported before.
+    func contentImported(sha256: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ? AND id <> ?",
+                          arguments: [sha256, fileID]) == true
     }
 
     /// Checks, before commit, that every id this file's rows and tallies reference exists: the import
@@ -260,9 +347,7 @@ final class ImportWriter {
     /// Writes the tallies (the reading thread's, corrected here) and the file's record.
     /// Returns false, writing nothing more, when a file with the same content was imported before.
     func finish(readerTally: TallyAccumulator, sha256: String, rows: Int) throws -> Bool {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE sha256 = ?", arguments: [sha256]) == true {
-            return false
-        }
+        if try contentImported(sha256: sha256) { return false }
         try verifyReferences()
         // Local indices → database ids. The reader's counts are written first, then the corrections
         // (rows found to be duplicates or conflicts) are added to the same groups: no copy is made.
@@ -274,11 +359,17 @@ final class ImportWriter {
                 respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
         }
         try writer.add(readerTally, catalogID: catalogID, mapping: toDatabase)
-        localCorrections.settle()
-        try writer.add(localCorrections, catalogID: catalogID, mapping: toDatabase)
+        notStored.settle()
+        try writer.add(notStored, catalogID: catalogID, sign: -1, mapping: toDatabase)
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
             try writer.add(corrections, catalogID: catalog) { $0 }
+        }
+        days.settle()
+        try DayTallies.add(days, catalogID: catalogID, sign: 1, in: db)
+        for (catalog, var replaced) in replacedDays.sorted(by: { $0.key < $1.key }) {
+            replaced.settle()
+            try DayTallies.add(replaced, catalogID: catalog, sign: -1, in: db)
         }
         try db.execute(sql: """
             UPDATE import_file SET sha256 = ?, rows = ?, imported = ?, duplicates = ?, conflicts = ?, replaced = ?,

@@ -24,10 +24,18 @@ public struct TallySet: Sendable {
 }
 
 extension AppDatabase {
-    /// The counts for `period`, grouped by `dimension`, from the tally tables when the period is whole
-    /// months (never scanning responses), else recomputed from the responses. Nil when there is no data.
+    /// The counts for `period`, grouped by `dimension`, from the tally tables (never scanning
+    /// responses): by month from `tally_group` when the period is whole months, else by day from
+    /// `tally_day` when the grouping needs no more than days (none, month, quarter). Other periods
+    /// are recomputed from the responses. Nil when there is no data.
     public func tallies(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet? {
-        if !period.isWholeMonths { return try talliesFromResponses(period: period, by: dimension) }
+        if !period.isWholeMonths {
+            if dimension == nil || dimension == .month || dimension == .quarter,
+               let counted = try talliesFromDays(period: period, by: dimension) {
+                return counted
+            }
+            return try talliesFromResponses(period: period, by: dimension)
+        }
         let counted: TallySet?? = try read { db in
             guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return .some(nil) }
             // A catalogue with criteria the reporting one lacks: its stored "answered any" and "all
@@ -66,6 +74,44 @@ extension AppDatabase {
         }
         if let counted { return counted }
         return try talliesFromResponses(period: period, by: dimension)
+    }
+
+    /// The counts for any days from the daily tallies: one row per day and catalogue. Nil (not
+    /// answered here) when a catalogue of the period has criteria the reporting one lacks.
+    func talliesFromDays(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet?? {
+        try read { db in
+            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return .some(nil) }
+            if builder.dropsCriteria { return nil }
+            let days = try RawStatement(db, sql: """
+                SELECT day, catalog_id, responses, answered_any, all_satisfied, ratings, pairs
+                FROM tally_day WHERE day BETWEEN ?1 AND ?2 AND responses > 0
+                """)
+            days.bind(1, period.from)
+            days.bind(2, period.to)
+            var first = Int.max, last = Int.min
+            while try days.step() {
+                let day = days.int(0), catalog = days.int(1)
+                first = min(first, day)
+                last = max(last, day)
+                let slot = builder.slot(for: TallySetBuilder.Key(month: day / 100, procedure: 0, unit: 0, channel: 0,
+                                                                 respondentType: 0))
+                builder.addHead(slot, responses: days.int(2), answeredAny: days.int(3), allSatisfied: days.int(4),
+                                procedure: 0, unit: 0)
+                let n = PairBlob.decode(days.blob(5))
+                for position in 0..<(n.count / 6) {
+                    let i = position * 6
+                    builder.addRatings(slot, catalog: catalog, position: position,
+                                       counts: (n[i], n[i + 1], n[i + 2], n[i + 3], n[i + 4], n[i + 5]))
+                }
+                builder.addPairs(slot, catalog: catalog, counts: PairBlob.decode(days.blob(6)))
+            }
+            var set = builder.finish()
+            if set != nil, first <= last {
+                set!.firstDay = first
+                set!.lastDay = last
+            }
+            return .some(set)
+        }
     }
 
     /// The same counts recomputed from the stored responses, one by one: the reference the tally

@@ -37,15 +37,19 @@ struct TallyWriter {
             """)
     }
 
-    /// Adds every group of `tally`, its key mapped by `map` (e.g. from a file's local indices to ids).
-    func add(_ tally: TallyAccumulator, catalogID: Int64,
+    /// Adds (sign +1) or takes out (sign −1) every group of `tally`, its key mapped by `map` (e.g. from
+    /// a file's local indices to ids). Groups taken out must be stored already.
+    func add(_ tally: TallyAccumulator, catalogID: Int64, sign: Int = 1,
              mapping map: (TallyAccumulator.GroupKey) -> TallyAccumulator.GroupKey) throws {
         precondition(tally.isSettled, "settle() an accumulator before writing it")
+        precondition(sign == 1 || sign == -1, "sign is +1 or -1")
         let k = tally.criterionCount
         for (index, localKey) in tally.keys.enumerated() {
             let key = map(localKey)
-            let head = tally.head(index)
-            var pairs = tally.pairCounts(index)
+            let counted = tally.head(index)
+            let head = (responses: counted.responses * sign, answeredAny: counted.answeredAny * sign,
+                        allSatisfied: counted.allSatisfied * sign)
+            var pairs = tally.pairCounts(index).map { $0 * sign }
             if head == (0, 0, 0) && pairs.allSatisfy({ $0 == 0 }) { continue }
             let keyValues = [Int64(key.month), catalogID, Int64(key.procedure), Int64(key.unit),
                              Int64(key.channel), Int64(key.respondentType)]
@@ -73,7 +77,7 @@ struct TallyWriter {
                 groupID = findGroup.lastInsertedRowID
             }
             for c in 0..<k {
-                let counts = (0...5).map { tally.rating(index, criterion: c, value: $0) }
+                let counts = (0...5).map { tally.rating(index, criterion: c, value: $0) * sign }
                 if counts.allSatisfy({ $0 == 0 }) { continue }
                 for statement in [updateRating, insertRating] {
                     statement.bind(1, groupID)
