@@ -48,9 +48,7 @@ let package = Package(
             ]
         ),
         // Synthetic survey exports: the bundled surveys/ and benchmark files.
-        .executableTarget(name: "sipas-surveys", dependencies: [
-            "SurveyCSV", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .executableTarget(name: "sipas-surveys", dependencies: ["SurveyCSV", "SurveyXLSX"]),
 
         // Helpers the test targets share: golden files, temporary directories, the repository root, a CSV writer.
         .target(name: "SIPASTestSupport", path: "Tests/SIPASTestSupport"),

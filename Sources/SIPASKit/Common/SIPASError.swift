@@ -18,6 +18,8 @@ public enum SIPASError: Error, Sendable, Equatable {
     case noData
     case yearWithoutData(Int)
     case invalidArgument(String)
+    /// A workbook that could not be read (Messages+Workbook.swift).
+    case workbook(WorkbookProblem)
     /// A failure injected by a test to prove that a failed import leaves the database as it was.
     case injectedFailure(row: Int)
 }

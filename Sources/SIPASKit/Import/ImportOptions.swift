@@ -1,4 +1,5 @@
 import SurveyCSV
+import SurveyXLSX
 
 /// Everything `sipas import` can be told.
 public struct ImportOptions: Sendable {
@@ -20,6 +21,12 @@ public struct ImportOptions: Sendable {
     /// Records a batch: what moves between the import's threads. Up to six batches are in flight. 256 and
     /// 1,024 measured no faster than 512 on a million responses, and 1,024 took 7 MiB more memory.
     public var batchSize = 512
+    /// The workbook sheet to read (a name or a 1-based number); nil: the first with a recognisable header.
+    public var sheet: String?
+    /// How the date cells of a workbook's date column are read; nil: as stored, unless the column shows
+    /// the day/month swap of office-formats.md §1 (the importer then reads the file again with the rule
+    /// the evidence supports).
+    public var dateRule: DateRule?
 
     public enum Fault: Sendable, Equatable {
         /// Throw after this many responses were written (the transaction rolls back).

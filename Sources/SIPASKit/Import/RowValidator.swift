@@ -62,6 +62,18 @@ struct RowValidator: Sendable {
                           code: code, value: value, detail: detail)
     }
 
+    /// A workbook cell's problem (SurveyXLSX found it while reading the sheet).
+    private func diagnostic(_ row: Int, _ problem: RecordProblem) -> Diagnostic {
+        switch problem {
+        case .unterminatedQuote: diagnostic(row, .unterminatedQuote)
+        case let .errorCell(column, value): diagnostic(row, .errorCell, column: column, value: value)
+        case let .formulaWithoutValue(column): diagnostic(row, .formulaWithoutValue, column: column)
+        case let .ambiguousDate(column, value): diagnostic(row, .ambiguousDate, column: column, value: value)
+        case let .codeAsNumber(column, value): diagnostic(row, .codeAsNumber, column: column, value: value)
+        case let .digitsAsNumber(column, value): diagnostic(row, .digitsAsNumber, column: column, value: value)
+        }
+    }
+
     private func reject(_ record: Int, of batch: RecordBatch, _ problems: [Diagnostic], into out: inout ValidatedBatch) {
         out.rejected.append(RejectedRow(rowNumber: batch.rowNumber(record), diagnostics: problems,
                                         raw: batch.originalText(record).nfc))
@@ -72,6 +84,10 @@ struct RowValidator: Sendable {
         let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
             return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
+        }
+        let cellProblems = batch.cellProblems(record)
+        if !cellProblems.isEmpty {
+            return reject(record, of: batch, cellProblems.map { diagnostic(row, $0) }, into: &out)
         }
         let fieldCount = fields.fieldCount(record)
         if fieldCount != binding.headerCount {

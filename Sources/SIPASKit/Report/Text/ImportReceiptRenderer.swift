@@ -29,9 +29,7 @@ public enum ImportReceiptRenderer {
         var out = ""
         var hinted = Set<String>()
         for d in outcome.diagnostics {
-            var place = d.file
-            if let row = d.row { place += ":\(row)" }
-            if let column = d.column { place += ":\(column)" }
+            let place = location(d)
             out += "\(place): \(severityWord(d.severity, lang)): [\(d.code.rawValue)] \(Messages.text(d, lang))\n"
             if hinted.insert(d.file + d.code.rawValue).inserted {
                 out += "  " + lang.pick("gợi ý", "hint") + ": " + Messages.hint(d.code, lang) + "\n"
@@ -50,6 +48,32 @@ public enum ImportReceiptRenderer {
             }
         }
         return out
+    }
+
+    /// `file:row:column`, or for a workbook the cell as Excel names it: `x.xlsx:Sheet1!F17`, `x.xlsx:'Trang 1'!17:17`.
+    static func location(_ d: Diagnostic) -> String {
+        guard let sheet = d.sheet else {
+            var place = d.file
+            if let row = d.row { place += ":\(row)" }
+            if let column = d.column { place += ":\(column)" }
+            return place
+        }
+        let plain = sheet.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            && !(sheet.first?.isNumber ?? true)
+        let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        guard let row = d.row else { return "\(d.file):\(name)" }
+        guard let column = d.column else { return "\(d.file):\(name)!\(row):\(row)" }
+        return "\(d.file):\(name)!\(Self.columnLetters(column - 1))\(row)"
+    }
+
+    /// 0 → A, 25 → Z, 26 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column + 1, letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     /// The one-line summary.
