@@ -57,7 +57,7 @@ let package = Package(
             "SurveyXLSX", "SIPASTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "SIPASStatisticsTests", dependencies: ["SIPASStatistics", "SIPASTestSupport"]),
-        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SIPASTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SIPASKitTests", dependencies: ["SIPASKit", "SurveyXLSX", "SIPASTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SIPASKit", "SurveyXLSX", "sipas", "SIPASTestSupport"], exclude: ["Golden"]),
     ]
 )
