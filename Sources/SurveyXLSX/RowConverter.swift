@@ -11,7 +11,9 @@ struct RowConverter {
     let width: Int
     let rules: TableRules
     let dateRule: DateRule
-    private let keyColumns: Set<Int>
+    /// Per column of the table: an id column (damage checks), a column that is not data (STT).
+    private let isKey: [Bool]
+    private let isIgnored: [Bool]
     private var scratch: [UInt8] = []
     private var shown: [UInt8] = []
 
@@ -21,7 +23,8 @@ struct RowConverter {
         self.width = width
         self.rules = rules
         self.dateRule = dateRule
-        keyColumns = Set(columns.keys)
+        isKey = (0..<width).map { columns.keys.contains($0) }
+        isIgnored = (0..<width).map { columns.ignored.contains($0) }
         scratch.reserveCapacity(64)
     }
 
@@ -33,8 +36,10 @@ struct RowConverter {
             break
         }
         // Nothing in the table's columns: an empty row (cells further right are notes, not data).
-        guard let firstCell = cells.first, Int(firstCell.column) < width else { return }
+        guard cells.contains(where: { Int($0.column) < width }) else { return }
         if isFooter(cells, row, report: &report) { return }
+        // Values only in columns that are not data (a template's row numbers): an empty row.
+        guard cells.contains(where: { Int($0.column) < width && !isIgnored[Int($0.column)] }) else { return }
         report.rows += 1
         let rawStart = builder.rawCount
         var cursor = 0
@@ -57,26 +62,27 @@ struct RowConverter {
             switch dateCell.kind {
             case .number, .isoDate: return false
             case .shared, .inline, .formulaText:
-                if let first = bytes(of: dateCell, row).first, first >= 0x30 && first <= 0x39 { return false }
+                if let first = withBytes(of: dateCell, row, { $0.first }), first >= 0x30 && first <= 0x39 { return false }
             default: break
             }
         }
         guard let textCell = cells.first(where: { Int($0.column) < width && [.shared, .inline, .formulaText].contains($0.kind) })
         else { return false }
-        let text = String(decoding: bytes(of: textCell, row), as: UTF8.self)
+        let text = withBytes(of: textCell, row) { String(decoding: $0, as: UTF8.self) }
         guard rules.isFooter(text) else { return false }
         report.footerRows.append((row.number, text))
         return true
     }
 
-    private func bytes(of cell: RawCell, _ row: RawRow) -> ArraySlice<UInt8> {
+    /// The cell's text bytes: the shared string's, or the row's own (inline strings, formula text, errors).
+    private func withBytes<R>(of cell: RawCell, _ row: RawRow, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch cell.kind {
         case .shared:
-            guard let range = book.sharedStrings.range(Int(cell.number)) else { return [] }
-            return book.sharedStrings.bytes[range]
+            return body(book.sharedStrings.bytes(Int(cell.number)))
         case .inline, .formulaText, .error, .isoDate:
-            return row.text[Int(cell.start)..<Int(cell.end)]
-        default: return []
+            return row.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(cell.start)..<Int(cell.end)])) }
+        default:
+            return body(UnsafeBufferPointer(start: nil, count: 0))
         }
     }
 
@@ -87,20 +93,22 @@ struct RowConverter {
             if cell.isFormula { builder.addProblem(.formulaWithoutValue(column: column)) }
             builder.closeField()
         case .shared, .inline, .formulaText:
-            let text = bytes(of: cell, row)
-            text.withUnsafeBufferPointer { text in
+            let isDate = column == columns.date, isKey = isKey[column]
+            withBytes(of: cell, row) { text in
                 builder.appendToField(text)
                 builder.closeField()
                 WorkbookTableReader.appendQuoted(text, to: &builder)
-            }
-            if column == columns.date { countTextDate(text, &report.dateEvidence) }
-            if keyColumns.contains(column), Self.looksScientific(text) {
-                builder.addProblem(.digitsAsNumber(column: column, value: String(decoding: text, as: UTF8.self)))
+                if isDate { Self.countTextDate(text, &report.dateEvidence) }
+                if isKey, Self.looksScientific(text) {
+                    builder.addProblem(.digitsAsNumber(column: column, value: String(decoding: text, as: UTF8.self)))
+                }
             }
         case .isoDate:
-            let text = bytes(of: cell, row)
-            text.withUnsafeBufferPointer { builder.appendToField($0); builder.closeField() }
-            shownISO(text, &builder)
+            withBytes(of: cell, row) { text in
+                builder.appendToField(text)
+                builder.closeField()
+                builder.appendRaw(text)
+            }
         case .bool:
             let text: StaticString = cell.number != 0 ? "TRUE" : "FALSE"
             let buffer = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
@@ -108,9 +116,12 @@ struct RowConverter {
             builder.closeField()
             builder.appendRaw(buffer)
         case .error:
-            let text = bytes(of: cell, row)
-            text.withUnsafeBufferPointer { builder.appendToField($0); builder.closeField(); builder.appendRaw($0) }
-            builder.addProblem(.errorCell(column: column, value: String(decoding: text, as: UTF8.self)))
+            withBytes(of: cell, row) { text in
+                builder.appendToField(text)
+                builder.closeField()
+                builder.appendRaw(text)
+                builder.addProblem(.errorCell(column: column, value: String(decoding: text, as: UTF8.self)))
+            }
         case .number:
             writeNumber(cell, column: column, into: &builder, report: &report)
         }
@@ -160,7 +171,7 @@ struct RowConverter {
             }
         } else {
             Self.appendGeneral(n, to: &scratch)
-            if keyColumns.contains(column), n.rounded() != n || abs(n) >= 1e11 {
+            if isKey[column], n.rounded() != n || abs(n) >= 1e11 {
                 builder.addProblem(.digitsAsNumber(column: column, value: CellFormatter.general(n)))
             }
         }
@@ -194,12 +205,8 @@ struct RowConverter {
         shown.withUnsafeBufferPointer { WorkbookTableReader.appendQuoted($0, to: &builder) }
     }
 
-    private func shownISO(_ text: ArraySlice<UInt8>, _ builder: inout RecordBatchBuilder) {
-        text.withUnsafeBufferPointer { builder.appendRaw($0) }
-    }
-
     /// Counts a text date of the date column: day first, `d/m/yyyy` or `dd-mm-yyyy`.
-    private func countTextDate(_ text: ArraySlice<UInt8>, _ evidence: inout DateEvidence) {
+    private static func countTextDate(_ text: UnsafeBufferPointer<UInt8>, _ evidence: inout DateEvidence) {
         var i = text.startIndex
         func number() -> Int? {
             var v = 0, digits = 0
@@ -216,7 +223,7 @@ struct RowConverter {
     }
 
     /// `1.23457E+11`, `1.2E+11`: a long digit string a spreadsheet showed in scientific notation.
-    static func looksScientific(_ text: ArraySlice<UInt8>) -> Bool {
+    static func looksScientific(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let e = text.firstIndex(where: { $0 == 0x45 || $0 == 0x65 }), e > text.startIndex else { return false }
         let mantissa = text[..<e], exponent = text[(e + 1)...]
         return mantissa.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2C }

@@ -24,11 +24,14 @@ public struct TableColumns: Sendable, Equatable {
     public var procedureCode: Int
     /// Columns of ids (response id, dossier code): long digit strings a spreadsheet may have mangled.
     public var keys: [Int]
+    /// Columns that are not data (`STT`, the row number): a row with values only there is an empty row.
+    public var ignored: [Int]
 
-    public init(date: Int, procedureCode: Int, keys: [Int] = []) {
+    public init(date: Int, procedureCode: Int, keys: [Int] = [], ignored: [Int] = []) {
         self.date = date
         self.procedureCode = procedureCode
         self.keys = keys
+        self.ignored = ignored
     }
 }
 

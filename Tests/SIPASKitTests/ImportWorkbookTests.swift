@@ -20,6 +20,10 @@ final class ImportWorkbookTests: ImportTestCase {
         return path
     }
 
+    func importTyped(_ path: String, options: ImportOptions = ImportOptions()) throws(SIPASError) -> (FileReceipt, [Diagnostic]) {
+        try Importer(database: db).importFile(path, options: options)
+    }
+
     func workbook(_ name: String, rows: [(Int, [V])]) throws -> String {
         try workbook(name, sheets: [("Sheet1", rows)])
     }
@@ -99,6 +103,18 @@ final class ImportWorkbookTests: ImportTestCase {
         XCTAssertEqual(stored[2][4] as String?, "Tốt, nhanh")
         XCTAssertEqual(stored[2][3] as String, "05" + String(repeating: "FF", count: 3) + "00" + String(repeating: "FF", count: 3)
                        + "02" + String(repeating: "FF", count: 10), "TC1 = 5, TT1 no answer, CC1 = 2, the rest not asked")
+    }
+
+    func testRowsWithOnlyARowNumberAreEmpty() throws {
+        var rows = centreRows(dataRows: [dataRow("S-1", .date(CellDate(year: 2024, month: 3, day: 15)))])
+        let footers = rows.suffix(2)
+        rows.removeLast(2)
+        rows += (17...30).map { ($0, [V.number(Double($0 - 14))]) }   // a template numbered ahead of its data
+        rows += footers.map { ($0.0 + 20, $0.1) }
+        let (receipt, diagnostics) = try importPath(try workbook("mau.xlsx", rows: rows))
+        XCTAssertEqual(receipt.rows, 1)
+        XCTAssertEqual(receipt.imported, 1)
+        XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
     }
 
     func testErrorCellsAndFormulasWithoutValuesRejectTheirRows() throws {
@@ -220,10 +236,10 @@ final class ImportWorkbookTests: ImportTestCase {
         XCTAssertEqual(receipt.imported, 1)
         var first = ImportOptions()
         first.sheet = "1"
-        XCTAssertEqual(ImportFixtures.sipasError { () throws(SIPASError) in try importPath(path, options: first) },
+        XCTAssertEqual(ImportFixtures.sipasError { () throws(SIPASError) in try importTyped(path, options: first) },
                        .workbook(.noTable(path: path, sheets: ["Hướng dẫn"])))
         first.sheet = "7"
-        XCTAssertEqual(ImportFixtures.sipasError { () throws(SIPASError) in try importPath(path, options: first) },
+        XCTAssertEqual(ImportFixtures.sipasError { () throws(SIPASError) in try importTyped(path, options: first) },
                        .workbook(.noSuchSheet(path: path, sheet: "7", available: ["Hướng dẫn", "Dữ liệu"])))
         first.sheet = "Dữ liệu"
         XCTAssertTrue(try importPath(path, options: first).0.alreadyImported)
@@ -236,7 +252,7 @@ final class ImportWorkbookTests: ImportTestCase {
         failing.batchSize = 8
         failing.fault = .throwAfterRows(10)
         let before = try ImportFixtures.dumpAll(db.path)
-        guard case .injectedFailure? = ImportFixtures.sipasError({ () throws(SIPASError) in try importPath(path, options: failing) })
+        guard case .injectedFailure? = ImportFixtures.sipasError({ () throws(SIPASError) in try importTyped(path, options: failing) })
         else { return XCTFail("the injected failure did not stop the import") }
         XCTAssertEqual(try ImportFixtures.dumpAll(db.path), before)
         let (first, _) = try importPath(path)
@@ -261,7 +277,7 @@ final class ImportWorkbookTests: ImportTestCase {
 
     func testBinaryExcelWorkbookIsRefusedWithHowToConvert() throws {
         let path = try dir.write([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 1024), as: "cu.xls")
-        let error = ImportFixtures.sipasError { () throws(SIPASError) in try importPath(path) }
+        let error = ImportFixtures.sipasError { () throws(SIPASError) in try importTyped(path) }
         XCTAssertEqual(error, .workbook(.binaryWorkbook(path: path)))
         XCTAssertTrue(Messages.hint(error!, .en)?.contains("--convert-to xlsx") == true)
     }

@@ -17,7 +17,7 @@ final class StorageViewsTests: ImportTestCase {
             XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM responses WHERE year = ?", [year]),
                            summary.responses, "\(year): responses")
             let rows = try ImportFixtures.rows(db.path, """
-                SELECT criterion, COUNT(rating), COALESCE(SUM(satisfied), 0), COUNT(rating) - COALESCE(SUM(satisfied), 0),
+                SELECT criterion, COUNT(rating), COALESCE(SUM(satisfied), 0), COALESCE(SUM(rating <= 2), 0),
                        SUM(asked = 1 AND rating IS NULL)
                 FROM ratings WHERE year = ? GROUP BY criterion
                 """, [year])

@@ -34,8 +34,10 @@ extension FileReading {
             bind: { labels in
                 guard let binding = try? HeaderBinding.bind(headers: labels.map(\.nfc), catalog: catalog, file: ""),
                       let date = binding.columns[.date], let code = binding.columns[.procedureCode] else { return nil }
+                let ignored = labels.indices.filter { HeaderBinding.ignoredNames.contains(HeaderName.fold(labels[$0])) }
                 return TableColumns(date: date, procedureCode: code,
-                                    keys: [binding.columns[.responseID], binding.columns[.dossierCode]].compactMap { $0 })
+                                    keys: [binding.columns[.responseID], binding.columns[.dossierCode]].compactMap { $0 },
+                                    ignored: ignored)
             },
             isFooter: { text in
                 let folded = HeaderName.fold(text)
