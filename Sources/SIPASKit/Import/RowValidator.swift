@@ -63,9 +63,9 @@ struct RowValidator: Sendable {
     }
 
     /// A workbook cell's problem (SurveyXLSX found it while reading the sheet).
-    private func diagnostic(_ row: Int, _ problem: RecordProblem) -> Diagnostic {
+    private func diagnostic(_ row: Int, problem: RecordProblem) -> Diagnostic {
         switch problem {
-        case .unterminatedQuote: diagnostic(row, .unterminatedQuote)
+        case .unterminatedQuote: diagnostic(row, Diagnostic.Code.unterminatedQuote)
         case let .errorCell(column, value): diagnostic(row, .errorCell, column: column, value: value)
         case let .formulaWithoutValue(column): diagnostic(row, .formulaWithoutValue, column: column)
         case let .ambiguousDate(column, value): diagnostic(row, .ambiguousDate, column: column, value: value)
@@ -87,7 +87,7 @@ struct RowValidator: Sendable {
         }
         let cellProblems = batch.cellProblems(record)
         if !cellProblems.isEmpty {
-            return reject(record, of: batch, cellProblems.map { diagnostic(row, $0) }, into: &out)
+            return reject(record, of: batch, cellProblems.map { diagnostic(row, problem: $0) }, into: &out)
         }
         let fieldCount = fields.fieldCount(record)
         if fieldCount != binding.headerCount {
