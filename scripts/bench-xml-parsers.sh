@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BOOK=${1:-${BENCH_DIR:-/tmp/sipas-bench}/big-1000000.xlsx}
-scripts/install-deps.sh libxml2-dev unzip >/dev/null
+scripts/install-deps.sh libexpat1-dev unzip >/dev/null
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cc -O2 -o "$WORK/xml-parsers" scripts/xml-parsers.c -I/usr/include/libxml2 -lexpat -lxml2
