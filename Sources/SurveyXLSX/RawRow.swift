@@ -142,7 +142,7 @@ final class SheetHandler: XMLHandler {
         case 0x73:  // s: shared string index
             cell.kind = hasValue ? .shared : .empty
             cell.number = Double(parseInteger(valueStart, end))
-            row.text.removeSubrange(valueStart..<end)
+            row.text.removeLast(end - valueStart)
             cell.end = cell.start
         case 0x49:  // inlineStr
             OOXMLEscapes.decode(&row.text, from: valueStart)
@@ -163,7 +163,7 @@ final class SheetHandler: XMLHandler {
             if end > valueStart {
                 cell.kind = .number
                 cell.number = parseDouble(valueStart, end)
-                row.text.removeSubrange(valueStart..<end)
+                row.text.removeLast(end - valueStart)
                 cell.end = cell.start
             }
         }
