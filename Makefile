@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-matrix bench-summary bench-coverage embed surveys report-png workbook-png docx-png install clean
+.PHONY: deps build demo test bench bench-matrix bench-summary bench-coverage bench-xlsx embed surveys report-png workbook-png docx-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -11,11 +11,12 @@ deps:
 build: deps
 	$(SWIFT) build --product sipas
 
-# Imports the bundled surveys/ into a fresh database, then prints the summary and the flags.
+# Imports the bundled surveys/ (four CSV files and the centre's 2025 Q1 workbook) into a fresh database,
+# then prints the summary and the flags.
 # (Exit code 1 from the import means "some rows were rejected and kept aside": expected here.)
 demo: build
 	@rm -f $(DB)
-	$(BIN) import --db $(DB) surveys/*.csv || [ $$? -eq 1 ]
+	$(BIN) import --db $(DB) surveys/*.csv surveys/*.xlsx || [ $$? -eq 1 ]
 	$(BIN) baseline set --db $(DB) --year 2023 --index 94,1 --rank 7 --of 20 --element TC=95.2 --element CC=93 --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)"
 	$(BIN) baseline table --db $(DB) --year 2023 --self "Sở Khoa học và Công nghệ" --source "QĐ 2385/QĐ-UBND (số liệu minh hoạ)" surveys/published/2023-bang-xep-hang.csv
 	$(BIN) summary --db $(DB) --year 2024
@@ -48,6 +49,8 @@ bench-summary: deps
 # intervals are"). ARGS="--methods all" compares every candidate method; ARGS="--datasets 100" is quicker.
 bench-coverage: deps
 	scripts/bench-coverage.sh $(ARGS)
+bench-xlsx: deps
+	scripts/bench-xlsx.sh
 
 # Regenerates the embedded copy of schema/ (a test fails when they drift apart).
 embed:

@@ -16,6 +16,8 @@ public struct RecordBatch: Sendable {
     let rawBounds: [Int32]
     /// Records whose original text was cut at `RecordSink.maxRawPerRecord` bytes; almost always empty.
     let cutRecords: [Int]
+    /// Problems found in single cells (workbooks only), by record; almost always empty.
+    var cellProblems: [Int: [RecordProblem]] = [:]
 
     init(bytes: [UInt8], fieldOffsets: [Int32], recordStarts: [Int32], rows: [Int], unterminatedRecords: [Int],
          raw: [UInt8], rawBounds: [Int32], cutRecords: [Int]) {
@@ -101,6 +103,12 @@ public struct RecordBatch: Sendable {
     /// nil for a normal record.
     public func problem(_ record: Int) -> RecordProblem? {
         unterminatedRecords.contains(record) ? .unterminatedQuote : nil
+    }
+
+    /// The problems of single cells of the record (a workbook's error cells, formulas without a
+    /// value, damaged dates and codes); empty for CSV.
+    public func cellProblems(_ record: Int) -> [RecordProblem] {
+        cellProblems.isEmpty ? [] : cellProblems[record] ?? []
     }
 
     /// The record's text as the file has it — quotes, spaces, line breaks inside quoted fields and all,

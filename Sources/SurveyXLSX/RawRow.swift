@@ -63,19 +63,17 @@ final class SheetHandler: XMLHandler {
             type = 0x6E
             style = 0
             column = nextColumn
-            var i = 0
-            while let key = attributes.raw[i], let value = attributes.raw[i + 1] {
-                let k = UnsafeRawPointer(key).assumingMemoryBound(to: UInt8.self)
-                let v = UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self)
-                if k[1] == 0 {
-                    switch k[0] {
-                    case 0x72: column = SheetHandler.column(of: v)  // r
-                    case 0x74: type = v[0] == 0x69 ? 0x49 : (v[0] == 0x73 && v[1] == 0x74 ? 0x53 : v[0])  // t
-                    case 0x73: style = Int32(SheetHandler.integer(v))  // s
-                    default: break
-                    }
+            for i in 0..<attributes.count {
+                let k = attributes.name(i)
+                guard k[1] == 0 else { continue }
+                let v = attributes.value(at: i)
+                guard !v.isEmpty else { continue }
+                switch k[0] {
+                case 0x72: column = SheetHandler.column(of: v)  // r
+                case 0x74: type = v[0] == 0x69 ? 0x49 : (v[0] == 0x73 && v.count > 1 && v[1] == 0x74 ? 0x53 : v[0])  // t
+                case 0x73: style = Int32(SheetHandler.integer(v))  // s
+                default: break
                 }
-                i += 2
             }
             nextColumn = column &+ 1
             valueStart = row.text.count
@@ -91,8 +89,8 @@ final class SheetHandler: XMLHandler {
             if b.count == 3 && b[1] == 0x6F && b[2] == 0x77 {  // row
                 inRow = true
                 var number = lastRow + 1
-                if let r = attributes.value("r") {
-                    number = SheetHandler.integer(r.baseAddress!)
+                if let r = attributes.value("r"), !r.isEmpty {
+                    number = SheetHandler.integer(r)
                 }
                 lastRow = number
                 nextColumn = 0
@@ -144,7 +142,7 @@ final class SheetHandler: XMLHandler {
         case 0x73:  // s: shared string index
             cell.kind = hasValue ? .shared : .empty
             cell.number = Double(parseInteger(valueStart, end))
-            row.text.removeSubrange(valueStart..<end)
+            row.text.removeLast(end - valueStart)
             cell.end = cell.start
         case 0x49:  // inlineStr
             OOXMLEscapes.decode(&row.text, from: valueStart)
@@ -165,7 +163,7 @@ final class SheetHandler: XMLHandler {
             if end > valueStart {
                 cell.kind = .number
                 cell.number = parseDouble(valueStart, end)
-                row.text.removeSubrange(valueStart..<end)
+                row.text.removeLast(end - valueStart)
                 cell.end = cell.start
             }
         }
@@ -203,21 +201,22 @@ final class SheetHandler: XMLHandler {
     }
 
     /// "AB12" → 27 (letters only; the row is the row element's).
-    static func column(of ref: UnsafePointer<UInt8>) -> Int32 {
-        var v: Int32 = 0, i = 0
-        while true {
-            let c = ref[i]
+    static func column(of ref: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var v: Int32 = 0
+        for c in ref {
             if c >= 0x41 && c <= 0x5A { v = v &* 26 &+ Int32(c - 0x40) } else if c >= 0x61 && c <= 0x7A {
                 v = v &* 26 &+ Int32(c - 0x60)
             } else { break }
-            i += 1
         }
         return v &- 1
     }
 
-    static func integer(_ p: UnsafePointer<UInt8>) -> Int {
-        var v = 0, i = 0
-        while p[i] >= 0x30 && p[i] <= 0x39 { v = v &* 10 &+ Int(p[i] - 0x30); i += 1 }
+    static func integer(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var v = 0
+        for c in p {
+            guard c >= 0x30 && c <= 0x39 else { break }
+            v = v &* 10 &+ Int(c - 0x30)
+        }
         return v
     }
 }

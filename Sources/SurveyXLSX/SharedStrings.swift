@@ -1,42 +1,74 @@
+import Foundation
+
 /// The workbook's shared strings (`xl/sharedStrings.xml`): needed whole, since any cell may point at any
 /// string, so kept compact — one UTF-8 buffer and an offset table (no object per string). Rich-text
-/// runs are joined; phonetic runs (`<rPh>`) are left out; `_x000D_`-style escapes are decoded.
-struct SharedStrings: Sendable {
-    private(set) var bytes: [UInt8] = []
+/// runs are joined; phonetic runs (`<rPh>`) are left out; `_x000D_`-style escapes are decoded. The
+/// buffer grows by `realloc`, which moves a large block by remapping its pages rather than copying it:
+/// no moment holds two copies of a 50 MB table, as an Array's doubling would.
+final class SharedStrings {
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var byteCount = 0
     /// `offsets[i] ..< offsets[i + 1]` are string i's bytes.
     private(set) var offsets: [Int32] = [0]
 
     var count: Int { offsets.count - 1 }
 
-    init() {}
-
-    init(xml archive: ZipArchive, part: String) throws {
-        let handler = SharedStringsHandler()
-        try XMLStream.parse(part, of: archive, with: handler)
-        bytes = handler.bytes
-        offsets = handler.offsets
+    init() {
+        capacity = 1 << 12
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    func range(_ index: Int) -> Range<Int>? {
-        guard index >= 0, index < count else { return nil }
-        return Int(offsets[index])..<Int(offsets[index + 1])
+    deinit { free(buffer) }
+
+    convenience init(xml archive: ZipArchive, part: String) throws {
+        self.init()
+        try XMLStream.parse(part, of: archive, with: SharedStringsHandler(table: self))
+    }
+
+    func reserve(strings n: Int) { offsets.reserveCapacity(n + 1) }
+
+    func append(_ string: [UInt8]) {
+        if byteCount + string.count > capacity {
+            var grown = capacity
+            while grown < byteCount + string.count { grown += grown / 2 }
+            buffer = realloc(buffer, grown)!.assumingMemoryBound(to: UInt8.self)
+            capacity = grown
+        }
+        string.withUnsafeBufferPointer { (buffer + byteCount).update(from: $0.baseAddress!, count: $0.count) }
+        byteCount += string.count
+        offsets.append(Int32(truncatingIfNeeded: byteCount))
+    }
+
+    /// String `index`'s bytes (valid while the workbook is open); empty for an index out of range.
+    func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        guard index >= 0, index < count else { return UnsafeBufferPointer(start: buffer, count: 0) }
+        let start = Int(offsets[index])
+        return UnsafeBufferPointer(start: buffer + start, count: Int(offsets[index + 1]) - start)
     }
 
     func string(_ index: Int) -> String? {
-        range(index).map { String(decoding: bytes[$0], as: UTF8.self) }
+        guard index >= 0, index < count else { return nil }
+        return String(decoding: bytes(index), as: UTF8.self)
     }
 }
 
 private final class SharedStringsHandler: XMLHandler {
-    var bytes: [UInt8] = []
-    var offsets: [Int32] = [0]
+    private unowned let table: SharedStrings
+    /// The current string's bytes, until `</si>` (escapes are decoded there).
+    private var current: [UInt8] = []
     private var inText = false
     private var phonetic = 0
-    private var start = 0
+
+    init(table: SharedStrings) { self.table = table }
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("si") {
-            start = bytes.count
+            current.removeAll(keepingCapacity: true)
+        } else if name.is("sst") {
+            if let n = attributes.string(local: "uniqueCount").flatMap({ Int($0) }), n > 0, n < 1 << 26 {
+                table.reserve(strings: n)
+            }
         } else if name.is("t") {
             inText = phonetic == 0
         } else if name.is("rPh") {
@@ -50,13 +82,13 @@ private final class SharedStringsHandler: XMLHandler {
         } else if name.is("rPh") {
             phonetic -= 1
         } else if name.is("si") {
-            OOXMLEscapes.decode(&bytes, from: start)
-            offsets.append(Int32(truncatingIfNeeded: bytes.count))
+            OOXMLEscapes.decode(&current, from: 0)
+            table.append(current)
         }
     }
 
     override func text(_ text: UnsafeBufferPointer<UInt8>) {
-        if inText { bytes.append(contentsOf: text) }
+        if inText { current.append(contentsOf: text) }
     }
 }
 

@@ -94,9 +94,11 @@ public final class Workbook {
             _ = handler
             if !row.cells.isEmpty { try body(&row, inflated) }
         }
-        try archive.read(part) { chunk in
+        let inflater = InflatingThread(archive, part: part)
+        defer { inflater.close() }
+        while let chunk = try inflater.next() {
             inflated += chunk.count
-            let problem = stream.feed(chunk)
+            let problem = chunk.withUnsafeBytes { stream.feed($0) }
             if let failure = handler.failure { throw failure }
             if let problem { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
         }

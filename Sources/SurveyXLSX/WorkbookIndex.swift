@@ -44,14 +44,8 @@ private final class WorkbookHandler: XMLHandler {
 
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("sheet") {
-            var rid: String?
-            var i = 0
-            // The relationship id attribute is `r:id` in whatever prefix the namespace got.
-            while let key = attributes.raw[i] {
-                let k = String(cString: key)
-                if k == "id" || k.hasSuffix(":id"), let v = attributes.raw[i + 1] { rid = String(cString: v) }
-                i += 2
-            }
+            // The relationship id attribute is `r:id`, in whatever prefix the namespace got.
+            let rid = attributes.string(local: "id")
             let state = attributes.string(local: "state") ?? "visible"
             sheets.append((attributes.string(local: "name") ?? "Sheet\(sheets.count + 1)", rid, state != "visible"))
         } else if name.is("workbookPr") {

@@ -41,7 +41,7 @@ public final class WorkbookWriter {
 
     public init(date1904: Bool = false) throws {
         self.date1904 = date1904
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-xlsx-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipas-workbook-writer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 

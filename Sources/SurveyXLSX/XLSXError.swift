@@ -12,4 +12,11 @@ public enum XLSXError: Error, Sendable, Equatable {
     case damagedPart(path: String, part: String, reason: String)
     /// `--sheet` named a sheet the workbook does not have.
     case noSuchSheet(path: String, sheet: String, available: [String])
+    /// No sheet looked at has a recognisable header in its first rows (`sheets`: those looked at).
+    case noTableFound(path: String, sheets: [String])
+}
+
+extension XLSXError {
+    /// No sheet (or not the one asked for) has a header the caller recognises in its first rows.
+    public static func noTable(path: String, sheets: [String]) -> XLSXError { .noTableFound(path: path, sheets: sheets) }
 }

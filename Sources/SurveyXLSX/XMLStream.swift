@@ -1,8 +1,9 @@
 import Foundation
-internal import CExpat
+internal import CLibXML2
 
-/// A push parser over expat: bytes go in a chunk at a time, element starts and ends and text come out
-/// through the handler's methods. Never builds a tree. The only Swift that touches expat.
+/// A push parser over libxml2's SAX2 interface: bytes go in a chunk at a time, element starts and ends
+/// and text come out through the handler's methods. Never builds a tree; no DTD, no external entities,
+/// no network. The only Swift that touches libxml2.
 class XMLHandler {
     /// Called for each element start; `name` is the local name (any `x:` prefix removed).
     func start(_ name: XMLName, _ attributes: XMLAttributes) {}
@@ -10,18 +11,12 @@ class XMLHandler {
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
-/// An element's local name, valid only during the callback.
+/// An element's or attribute's local name, valid only during the callback.
 struct XMLName {
     let bytes: UnsafeBufferPointer<UInt8>
 
-    init(_ raw: UnsafePointer<CChar>) {
-        let length = strlen(raw)
-        let all = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: length)
-        if let colon = all.lastIndex(of: 0x3A) {
-            bytes = UnsafeBufferPointer(rebasing: all[(colon + 1)...])
-        } else {
-            bytes = all
-        }
+    init(_ raw: UnsafePointer<UInt8>) {
+        bytes = UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
     }
 
     @inline(__always) func `is`(_ literal: StaticString) -> Bool {
@@ -32,30 +27,24 @@ struct XMLName {
     }
 }
 
-/// The attributes of an element start, valid only during the callback.
+/// The attributes of an element start, valid only during the callback: libxml2's five pointers per
+/// attribute (local name, prefix, URI, value start, value end).
 struct XMLAttributes {
-    let raw: UnsafeMutablePointer<UnsafePointer<CChar>?>
+    let raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    let count: Int
+
+    /// Local name of attribute `i`.
+    @inline(__always) func name(_ i: Int) -> UnsafePointer<UInt8> { raw![5 * i]! }
+
+    /// Value of attribute `i` (not NUL-terminated).
+    @inline(__always) func value(at i: Int) -> UnsafeBufferPointer<UInt8> {
+        let start = raw![5 * i + 3]!, end = raw![5 * i + 4]!
+        return UnsafeBufferPointer(start: start, count: end - start)
+    }
 
     /// The value of the attribute whose local name is `name`.
     func value(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        var i = 0
-        while let key = raw[i] {
-            if XMLName(key).is(name), let value = raw[i + 1] {
-                return UnsafeBufferPointer(start: UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self),
-                                           count: strlen(value))
-            }
-            i += 2
-        }
-        return nil
-    }
-
-    /// The value with the exact (prefixed) name, e.g. `r:id`.
-    func string(_ name: String) -> String? {
-        var i = 0
-        while let key = raw[i] {
-            if String(cString: key) == name, let value = raw[i + 1] { return String(cString: value) }
-            i += 2
-        }
+        for i in 0..<count where XMLName(self.name(i)).is(name) { return value(at: i) }
         return nil
     }
 
@@ -65,54 +54,59 @@ struct XMLAttributes {
 }
 
 final class XMLStream {
-    private let parser: XML_Parser
+    private var parser: xmlParserCtxtPtr?
     private let handler: XMLHandler
     private let box: Unmanaged<XMLHandler>
+    private var sax = xmlSAXHandler()
 
     init(handler: XMLHandler) {
         self.handler = handler
-        parser = XML_ParserCreate("UTF-8")
         box = Unmanaged.passRetained(handler)
-        XML_SetUserData(parser, box.toOpaque())
-        XML_SetElementHandler(parser, { data, name, attributes in
-            guard let data, let name, let attributes else { return }
-            Unmanaged<XMLHandler>.fromOpaque(data).takeUnretainedValue().start(XMLName(name), XMLAttributes(raw: attributes))
-        }, { data, name in
-            guard let data, let name else { return }
-            Unmanaged<XMLHandler>.fromOpaque(data).takeUnretainedValue().end(XMLName(name))
-        })
-        XML_SetCharacterDataHandler(parser, { data, text, length in
-            guard let data, let text, length > 0 else { return }
-            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(text).assumingMemoryBound(to: UInt8.self),
-                                            count: Int(length))
-            Unmanaged<XMLHandler>.fromOpaque(data).takeUnretainedValue().text(bytes)
-        })
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { context, localname, _, _, _, _, attributeCount, _, attributes in
+            guard let context, let localname else { return }
+            let handler = Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue()
+            handler.start(XMLName(localname), XMLAttributes(raw: attributes, count: Int(attributeCount)))
+        }
+        sax.endElementNs = { context, localname, _, _ in
+            guard let context, let localname else { return }
+            Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue().end(XMLName(localname))
+        }
+        sax.characters = { context, text, length in
+            guard let context, let text, length > 0 else { return }
+            Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue()
+                .text(UnsafeBufferPointer(start: text, count: Int(length)))
+        }
+        // Entities are not substituted from a DTD and nothing is fetched: XML_PARSE_NONET, no NOENT/DTDLOAD.
+        parser = xmlCreatePushParserCtxt(&sax, box.toOpaque(), nil, 0, nil)
+        xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_COMPACT.rawValue))
     }
 
     deinit {
-        XML_ParserFree(parser)
+        xmlFreeParserCtxt(parser)
         box.release()
     }
 
-    /// Feeds the next chunk; nil when fine, else expat's message with the line.
+    /// Feeds the next chunk; nil when fine, else libxml2's message with the line.
     func feed(_ bytes: UnsafeRawBufferPointer, final: Bool = false) -> String? {
         var offset = 0
         repeat {
-            // XML_Parse takes an Int32 length.
             let n = min(bytes.count - offset, 1 << 30)
             let base = bytes.baseAddress.map { ($0 + offset).assumingMemoryBound(to: CChar.self) }
             let last = final && offset + n == bytes.count
-            if XML_Parse(parser, base, Int32(n), last ? 1 : 0) != XML_STATUS_OK {
-                let message = XML_ErrorString(XML_GetErrorCode(parser)).map { String(cString: $0) } ?? "?"
-                return "line \(XML_GetCurrentLineNumber(parser)): \(message)"
+            if xmlParseChunk(parser, base, Int32(n), last ? 1 : 0) != 0 {
+                guard let error = xmlCtxtGetLastError(parser) else { return "malformed XML" }
+                let message = error.pointee.message.map { String(cString: $0) }?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) ?? "malformed XML"
+                return "line \(error.pointee.line): \(message)"
             }
             offset += n
         } while offset < bytes.count
         return nil
     }
 
-    /// Stops the parse from inside a callback; `feed` then reports an abort.
-    func stop() { XML_StopParser(parser, XML_FALSE) }
+    /// Stops the parse from inside a callback; `feed` then reports an error.
+    func stop() { xmlStopParser(parser) }
 
     func finish() -> String? {
         feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)

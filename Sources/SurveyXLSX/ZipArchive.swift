@@ -44,6 +44,20 @@ final class ZipArchive {
         }
     }
 
+    /// Inflates `part` in chunks of about `chunkSize` bytes, handing each over as `Data` it may keep.
+    func readData(_ part: String, chunkSize: Int, _ consumer: (Data) throws -> Void) throws {
+        guard let entry = archive[part] else { throw XLSXError.missingPart(path: path, part: part) }
+        var failure: (any Error)?
+        do {
+            _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
+                do { try consumer(data) } catch { failure = error; throw error }
+            }
+        } catch {
+            if let failure { throw failure }
+            throw XLSXError.damagedPart(path: path, part: part, reason: String(describing: error))
+        }
+    }
+
     /// The whole part (for the small ones: workbook.xml, rels, styles).
     func data(_ part: String) throws -> [UInt8] {
         var bytes: [UInt8] = []

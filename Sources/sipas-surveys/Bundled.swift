@@ -2,16 +2,16 @@ import Foundation
 
 // The bundled demo exports in surveys/: four files, four real-world shapes, one story.
 
-private struct Time {
+struct Time {
     var hour: Int, minute: Int, second: Int
 }
 
 /// A row the importer must set aside (file 3), each for a different reason.
-private enum BadKind: CaseIterable {
+enum BadKind: CaseIterable {
     case ratingSix, ratingWord, impossibleDate, missingProcedureCode, ragged, missingDate
 }
 
-private struct Response {
+struct Response {
     var procedure: Int
     var dissatisfied: Bool
     var day: Day
@@ -101,8 +101,12 @@ private let monthWeight: [Double] = [1.10, 0.80, 1.00, 1.00, 1.00, 1.00, 0.95, 0
 
 // MARK: - One year's population
 
-private func population(year: Int, rng: inout SplitMix64, dossierSeq: inout [Day: Int], calendar: [Day]) -> [Response] {
-    let days = workingDays(from: Day(year: year, month: 1, day: 2), to: Day(year: year, month: 12, day: 31))
+/// One year's responses (or, with `throughMonth` < 12, the first months' share of the year's story).
+func population(year: Int, rng: inout SplitMix64, dossierSeq: inout [Day: Int], calendar: [Day],
+                throughMonth: Int = 12) -> [Response] {
+    let lastDay = throughMonth == 12 ? 31 : Day(serial: Day(year: year, month: throughMonth + 1, day: 1).serial - 1).day
+    let days = workingDays(from: Day(year: year, month: 1, day: 2), to: Day(year: year, month: throughMonth, day: lastDay))
+    let share = Double(throughMonth) / 12
     let dayTable = CumulativeTable(days.map { monthWeight[$0.month - 1] })
     let serialIndex = Dictionary(uniqueKeysWithValues: calendar.enumerated().map { ($1.serial, $0) })
 
@@ -112,8 +116,9 @@ private func population(year: Int, rng: inout SplitMix64, dossierSeq: inout [Day
         let weak = Dictionary(uniqueKeysWithValues: story.weak.map { (criterionIndex($0.key), $0.value) })
         let d = dissatisfiedShare(target: story.target, weak: weak)
         // Exactly round(d·n) dissatisfied visits, spread at random: small procedures still tell their story.
-        let nDis = Int((d * Double(story.responses)).rounded())
-        var flags = Array(repeating: true, count: nDis) + Array(repeating: false, count: story.responses - nDis)
+        let responses = Int((Double(story.responses) * share).rounded())
+        let nDis = Int((d * Double(responses)).rounded())
+        var flags = Array(repeating: true, count: nDis) + Array(repeating: false, count: responses - nDis)
         rng.shuffle(&flags)
         for dis in flags {
             let day = days[dayTable.draw(&rng)]
@@ -147,7 +152,7 @@ private func population(year: Int, rng: inout SplitMix64, dossierSeq: inout [Day
 
 // MARK: - Rendering
 
-private func dossierCode(_ r: Response) -> String {
+func dossierCode(_ r: Response) -> String {
     let d = r.dossierDay
     return "\(dossierPrefix)-\(pad2(d.year % 100))\(pad2(d.month))\(pad2(d.day))-\(pad(r.dossierSeq, 4))"
 }
@@ -192,7 +197,7 @@ struct BundledSummary {
 
 func writeBundled(outDirectory: String, seed: UInt64 = 20_240_101) throws -> BundledSummary {
     var summary = BundledSummary()
-    let calendar = workingDays(from: Day(year: 2022, month: 11, day: 1), to: Day(year: 2024, month: 12, day: 31))
+    let calendar = workingDays(from: Day(year: 2022, month: 11, day: 1), to: Day(year: 2025, month: 3, day: 31))
     var dossierSeq: [Day: Int] = [:]
 
     var rng2023 = SplitMix64(seed: seed, stream: "population-2023")
@@ -378,6 +383,16 @@ func writeBundled(outDirectory: String, seed: UInt64 = 20_240_101) throws -> Bun
         }
         try writeFile(w.bytes, to: dir + name)
         summary.files.append((name, tablet.count, w.bytes.count))
+    }
+
+    // 5. 2025 Q1: the centre's own workbook export (title block, two-row header, date cells, footer).
+    do {
+        var rng2025 = SplitMix64(seed: seed, stream: "population-2025")
+        var q1 = population(year: 2025, rng: &rng2025, dossierSeq: &dossierSeq, calendar: calendar, throughMonth: 3)
+        for i in q1.indices { q1[i].id = "KHCN-2025-\(pad(i + 1, 6))" }
+        let name = "2025-q1-trung-tam-hcc.xlsx"
+        let bytes = try writeCentreWorkbook(q1, to: dir + name)
+        summary.files.append((name, q1.count, bytes))
     }
     return summary
 }

@@ -55,6 +55,8 @@ private let holidays: Set<Day> = {
     add(2024, 4, 18)                         // Giỗ Tổ Hùng Vương
     add(2024, 4, 29, through: 30); add(2024, 5, 1)
     add(2024, 9, 2, through: 3)
+    add(2025, 1, 1)
+    add(2025, 1, 25, through: 31); add(2025, 2, 1, through: 2)   // Tết Nguyên đán Ất Tỵ
     return set
 }()
 

@@ -7,16 +7,18 @@ let usage = """
 
     USAGE
       sipas-surveys bundled --out DIR [--seed N]
-          Writes the four bundled demo exports of the Department of Science and Technology
-          of Lai Châu (2023 and 2024) into DIR (normally surveys/).
-      sipas-surveys big --out FILE [--responses N] [--year YYYY] [--seed N]
+          Writes the bundled demo exports of the Department of Science and Technology
+          of Lai Châu (2023, 2024 and a 2025 Q1 workbook) into DIR (normally surveys/).
+      sipas-surveys big --out FILE [--responses N] [--year YYYY] [--seed N] [--format csv|xlsx]
           Writes one large plain export: UTF-8, LF, comma, canonical headers, ratings 1–5.
-          Defaults: --responses 1000000 --year 2024 --seed 1.
+          With --format xlsx, the same rows as a workbook (shared strings, date-time cells,
+          ratings as numbers). Defaults: --responses 1000000 --year 2024 --seed 1 --format csv.
       sipas-surveys --help
 
     EXAMPLES
       swift run sipas-surveys bundled --out surveys/
       swift run -c release sipas-surveys big --responses 1000000 --out /tmp/big.csv
+      swift run -c release sipas-surveys big --responses 1000000 --format xlsx --out /tmp/big.xlsx
 
     """
 
@@ -85,13 +87,18 @@ do {
         }
 
     case "big":
-        let opts = options(args.dropFirst(), allowed: ["out", "responses", "year", "seed"])
+        let opts = options(args.dropFirst(), allowed: ["out", "responses", "year", "seed", "format"])
         guard let out = opts["out"] else { fail("big needs --out FILE") }
         let responses = integer(opts, "responses", default: 1_000_000, range: 0...100_000_000)
         let year = integer(opts, "year", default: 2024, range: 2000...2100)
         let seed = UInt64(integer(opts, "seed", default: 1, range: 0...Int.max))
         let start = Date()
-        let result = try writeBig(responses: responses, year: year, path: out, seed: seed)
+        let result: (rows: Int, bytes: Int)
+        switch opts["format"] ?? "csv" {
+        case "csv": result = try writeBig(responses: responses, year: year, path: out, seed: seed)
+        case "xlsx": result = try writeBigWorkbook(responses: responses, year: year, path: out, seed: seed)
+        case let other: fail("--format must be csv or xlsx, got '\(other)'")
+        }
         let seconds = Date().timeIntervalSince(start)
         note("wrote \(out): \(result.rows) rows, \(result.bytes) bytes in \(String(format: "%.2f", seconds)) s")
 

@@ -29,12 +29,11 @@ final class EmbeddedSchemaTests: XCTestCase {
     func testMigrationNamesAreOrderedAndNumbered() {
         let names = EmbeddedSchema.migrations.map(\.name)
         XCTAssertEqual(names, names.sorted())
-        // Numbered NNNN_, strictly increasing. Branches get their numbers ahead of time (0003 here while
-        // 0002 lands elsewhere), so a gap is allowed until the branches are merged.
+        // Numbered NNNN_, 0001 to N without a gap: the database's user_version is the count of them.
         let numbers = names.map { Int($0.prefix(4)) ?? -1 }
-        XCTAssertEqual(numbers.first, 1)
-        for (name, number) in zip(names, numbers) {
-            XCTAssertTrue(number > 0 && name.dropFirst(4).hasPrefix("_"), "\(name) should start NNNN_")
+        XCTAssertEqual(numbers, Array(1...names.count), "migrations must be numbered 0001…\(names.count) without a gap")
+        for name in names {
+            XCTAssertTrue(name.dropFirst(4).hasPrefix("_"), "\(name) should start NNNN_")
         }
         XCTAssertEqual(numbers, numbers.sorted())
         XCTAssertEqual(Set(numbers).count, numbers.count, "two migrations with one number")

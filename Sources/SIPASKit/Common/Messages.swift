@@ -39,6 +39,9 @@ public enum Messages {
         case .scaleInferred:
             return lang.pick("dùng thang 3 mức (suy ra từ các câu trả lời)",
                              "using the three-level scale (inferred from the answers)")
+        case .errorCell, .formulaWithoutValue, .ambiguousDate, .codeAsNumber, .digitsAsNumber, .workbookTable,
+             .footerSkipped, .datesSwapped, .codesRestored:
+            return workbookText(d, lang)
         case .alreadyImported:
             return lang.pick("tệp này đã được nhập trước đây (\(d.detail ?? "")); không thêm gì",
                              "this file was imported before (\(d.detail ?? "")); nothing added")
@@ -82,6 +85,9 @@ public enum Messages {
             return lang.pick("chỉ rõ bằng --scale 3 hoặc --scale 5", "say it with --scale 3 or --scale 5")
         case .alreadyImported:
             return lang.pick("không cần làm gì", "nothing to do")
+        case .errorCell, .formulaWithoutValue, .ambiguousDate, .codeAsNumber, .digitsAsNumber, .workbookTable,
+             .footerSkipped, .datesSwapped, .codesRestored:
+            return workbookHint(code, lang)
         }
     }
 
@@ -131,6 +137,8 @@ public enum Messages {
             return lang.pick("lỗi giả lập sau hàng \(row) (kiểm thử)", "injected failure after row \(row) (test)")
         case .databaseFault, .outputFailed, .fileEncodingSuspect:
             return reliabilityText(error, lang)
+        case let .workbook(problem):
+            return workbookText(problem, lang)
         }
     }
 
@@ -149,6 +157,8 @@ public enum Messages {
             return lang.pick("dùng phiên bản sipas mới hơn", "use a newer sipas")
         case .databaseFault, .outputFailed, .fileEncodingSuspect, .database:
             return reliabilityHint(error, lang)
+        case let .workbook(problem):
+            return workbookHint(problem, lang)
         default:
             return nil
         }

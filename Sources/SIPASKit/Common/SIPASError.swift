@@ -27,6 +27,8 @@ public enum SIPASError: Error, Sendable, Equatable {
     case invalidArgument(String)
     /// An output file (`--out`) could not be written; nothing was left at `path`.
     case outputUnwritable(path: String, reason: String)
+    /// A workbook that could not be read (Messages+Workbook.swift).
+    case workbook(WorkbookProblem)
     /// A failure injected by a test to prove that a failed import leaves the database as it was.
     case injectedFailure(row: Int)
 }

@@ -18,17 +18,30 @@ public struct Diagnostic: Sendable, Equatable, Codable {
         case unknownColumn = "unknown-column"
         case scaleInferred = "scale-inferred"
         case alreadyImported = "already-imported"
+        // Workbooks (see Messages+Workbook.swift).
+        case errorCell = "error-cell"
+        case formulaWithoutValue = "formula-without-value"
+        case ambiguousDate = "ambiguous-date"
+        case codeAsNumber = "code-as-number"
+        case digitsAsNumber = "digits-as-number"
+        case workbookTable = "workbook-table"
+        case footerSkipped = "footer-skipped"
+        case datesSwapped = "dates-swapped"
+        case codesRestored = "codes-restored"
 
         public var severity: Severity {
             switch self {
-            case .unknownColumn, .alreadyImported: .warning
-            case .scaleInferred: .note
+            case .unknownColumn, .alreadyImported, .datesSwapped, .codesRestored: .warning
+            case .scaleInferred, .workbookTable, .footerSkipped: .note
             default: .error
             }
         }
     }
 
     public var file: String
+    /// The workbook sheet the row is on; nil for CSV files. With it, the place reads as Excel shows
+    /// it: `x.xlsx:Sheet1!F17` (the column is then the sheet's own, A = 1).
+    public var sheet: String?
     /// Spreadsheet row (header = 1); nil for the file as a whole.
     public var row: Int?
     /// 1-based column number; nil when the finding is about the whole row.

@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCSV
+import SurveyXLSX
 
 /// The reading thread of one import: libcsv → header binding → row validation → tally counting,
 /// handing validated batches to the writing thread through a bounded queue.
@@ -12,22 +13,30 @@ enum FileReading {
         var encodingDetected: Bool
         var delimiter: UInt8
         var byteCount: Int
+        /// Set for a workbook: the sheet and the header's rows.
+        var workbook: WorkbookTable?
+    }
+
+    /// Where a workbook's table is.
+    struct WorkbookTable: Sendable, Equatable {
+        var sheet: String
+        var headerRows: ClosedRange<Int>
     }
 
     enum Message: Sendable {
         case header(Header)
         case batch(ValidatedBatch)
-        case finished(tally: TallyAccumulator, sha256: String, rows: Int)
+        case finished(tally: TallyAccumulator, sha256: String, rows: Int, table: TableReport?)
         case failed(SIPASError)
     }
 
     private struct Stopped: Error {}
 
     /// What the parsing thread hands to the validating thread.
-    private enum Parsed: Sendable {
-        case opened(encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int)
+    enum Parsed: Sendable {
+        case opened(encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int, workbook: WorkbookTable?)
         case records(RecordBatch, bytesRead: Int)
-        case end(sha256: String)
+        case end(sha256: String, table: TableReport?)
         case failed(SIPASError)
     }
 
@@ -41,7 +50,11 @@ enum FileReading {
         // Each thread names itself, so that its CPU can be read from /proc (scripts/bench-import.sh does).
         let parser = Thread {
             Thread.current.name = "sipas-parse"
-            parse(path: path, options: options, into: parsed)
+            if WorkbookKind.of(path: path) == .other {
+                parse(path: path, options: options, into: parsed)
+            } else {
+                parseWorkbook(path: path, options: options, into: parsed)
+            }
         }
         let validator = Thread {
             Thread.current.name = "sipas-validate"
@@ -67,7 +80,7 @@ enum FileReading {
                 throw map(error, path: path)
             }
             guard queue.put(.opened(encoding: reader.encoding, detected: reader.encodingWasDetected,
-                                    delimiter: reader.delimiter, byteCount: reader.byteCount)) else { return }
+                                    delimiter: reader.delimiter, byteCount: reader.byteCount, workbook: nil)) else { return }
             do {
                 try reader.read { batch in
                     guard queue.put(.records(batch, bytesRead: reader.bytesRead)) else { throw Stopped() }
@@ -77,7 +90,7 @@ enum FileReading {
             } catch {
                 throw map(error, path: path)
             }
-            _ = queue.put(.end(sha256: reader.sha256Hex ?? ""))
+            _ = queue.put(.end(sha256: reader.sha256Hex ?? "", table: nil))
         } catch let error as SIPASError {
             _ = queue.put(.failed(error))
         } catch {
@@ -88,7 +101,7 @@ enum FileReading {
     private static func validate(path: String, options: ImportOptions, from input: BlockingQueue<Parsed>,
                                  into queue: BlockingQueue<Message>) {
         let catalog = options.catalog
-        var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int)?
+        var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int, workbook: WorkbookTable?)?
         var validator: RowValidator?
         var tally = TallyAccumulator(criterionCount: catalog.criterionCount)
         var rows = 0
@@ -101,8 +114,8 @@ enum FileReading {
                 case let .failed(error):
                     _ = send(.failed(error))
                     return
-                case let .opened(encoding, detected, delimiter, byteCount):
-                    opened = (encoding, detected, delimiter, byteCount)
+                case let .opened(encoding, detected, delimiter, byteCount, workbook):
+                    opened = (encoding, detected, delimiter, byteCount, workbook)
                 case let .records(batch, bytesRead):
                     guard let file = opened else { continue }
                     var first = 0
@@ -117,10 +130,10 @@ enum FileReading {
                     let validated = validator!.validate(batch, from: first, bytesRead: bytesRead, tally: &tally)
                     rows += validated.rows.count + validated.rejected.count
                     guard send(.batch(validated)) else { return }
-                case let .end(sha256):
+                case let .end(sha256, table):
                     guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
                     tally.settle()
-                    _ = send(.finished(tally: tally, sha256: sha256, rows: rows))
+                    _ = send(.finished(tally: tally, sha256: sha256, rows: rows, table: table))
                     return
                 }
             }
@@ -133,7 +146,8 @@ enum FileReading {
 
     /// Binds the header (record 0) and settles the scale: given, or inferred from the batch's ratings.
     private static func bindHeader(_ batch: RecordBatch, path: String, options: ImportOptions,
-                                   file: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int))
+                                   file: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int,
+                                          workbook: WorkbookTable?))
         throws(SIPASError) -> Header {
         let headers = (0..<batch.fieldCount(0)).map { batch.string(0, $0).nfc }
         let binding = try HeaderBinding.bind(headers: headers, catalog: options.catalog, file: path)
@@ -150,7 +164,8 @@ enum FileReading {
             }
         }
         return Header(binding: binding, scale: scale, scaleInferred: inferred, encoding: file.encoding,
-                      encodingDetected: file.detected, delimiter: file.delimiter, byteCount: file.byteCount)
+                      encodingDetected: file.detected, delimiter: file.delimiter, byteCount: file.byteCount,
+                      workbook: file.workbook)
     }
 
     private static func map(_ error: any Error, path: String) -> SIPASError {

@@ -24,6 +24,9 @@ public struct HeaderBinding: Sendable, Equatable {
         }()
     }
 
+    /// Row-number columns (`STT`, `TT`, `Số TT`), folded: ignored, without a warning.
+    static let ignoredNames: Set<String> = Set(["STT", "TT", "Số TT", "Số thứ tự"].map(HeaderName.fold))
+
     /// Column index (0-based) of each field found.
     public var columns: [Field: Int]
     /// (column index, catalogue position) for each criterion column, in file order.
@@ -64,6 +67,8 @@ public struct HeaderBinding: Sendable, Equatable {
                 }
                 criterionColumn[position] = index
                 criteria.append((index, position))
+            } else if ignoredNames.contains(folded) {
+                continue
             } else if !folded.isEmpty || !header.isEmpty {
                 unknown.append((index, header))
             }

@@ -1,4 +1,5 @@
 import SurveyCSV
+import SurveyXLSX
 
 /// Everything `sipas import` can be told.
 public struct ImportOptions: Sendable {
@@ -23,6 +24,12 @@ public struct ImportOptions: Sendable {
     /// Files smaller than this are hashed before any row is read, larger ones alongside the parse
     /// (tests lower it to see a file recognised mid-way).
     var digestInlineBelow = FileDigest.inlineThreshold
+    /// The workbook sheet to read (a name or a 1-based number); nil: the first with a recognisable header.
+    public var sheet: String?
+    /// How the date cells of a workbook's date column are read; nil: as stored, unless the column shows
+    /// the day/month swap of office-formats.md §1 (the importer then reads the file again with the rule
+    /// the evidence supports).
+    public var dateRule: DateRule?
 
     public enum Fault: Sendable, Equatable {
         /// Throw after this many responses were written (the transaction rolls back).

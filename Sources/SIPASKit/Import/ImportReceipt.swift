@@ -24,6 +24,12 @@ public struct FileReceipt: Sendable, Codable, Equatable {
     /// Rows the reading threads handed over before the file was finished or recognised as imported
     /// before (0 when its digest was known before any row was read). Not part of the JSON receipt.
     var rowsRead = 0
+    /// Workbooks only: where the table was and what was done to it.
+    public var sheet: String? = nil
+    public var headerRow: Int? = nil
+    public var footerRowsSkipped: Int? = nil
+    public var datesSwapped: Int? = nil
+    public var codesRestored: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case path, sha256, bytes, encoding, delimiter, scale, rows, imported, duplicates, conflicts, replaced,
@@ -34,6 +40,11 @@ public struct FileReceipt: Sendable, Codable, Equatable {
         case dryRun = "dry_run"
         case firstDay = "first_day"
         case lastDay = "last_day"
+        case sheet
+        case headerRow = "header_row"
+        case footerRowsSkipped = "footer_rows_skipped"
+        case datesSwapped = "dates_swapped"
+        case codesRestored = "codes_restored"
     }
 }
 

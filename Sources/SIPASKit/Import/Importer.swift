@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCSV
+import SurveyXLSX
 
 /// Imports survey exports into a database: one transaction per file, idempotent, nothing lost.
 public struct Importer: Sendable {
@@ -47,23 +48,32 @@ public struct Importer: Sendable {
         case let .failed(error): throw error
         case .batch, .finished: throw .fileUnreadable(path: path, reason: "internal: no header")
         }
+        let headerRow = header.workbook?.headerRows.upperBound ?? 1
         var diagnostics: [Diagnostic] = header.binding.unknownColumns.map {
-            Diagnostic(file: path, row: 1, column: $0.column + 1, columnName: $0.name, code: .unknownColumn)
+            Diagnostic(file: path, row: headerRow, column: $0.column + 1, columnName: $0.name, code: .unknownColumn)
+        }
+        if let table = header.workbook {
+            diagnostics.append(Diagnostic(file: path, row: nil, code: .workbookTable,
+                                          detail: "\(table.sheet)|\(table.headerRows.lowerBound)|\(table.headerRows.upperBound)"))
         }
         if header.scaleInferred { diagnostics.append(Diagnostic(file: path, row: nil, code: .scaleInferred)) }
 
         var receipt = FileReceipt(
-            path: path, sha256: "", bytes: header.byteCount, encoding: header.encoding.rawValue,
-            encodingDetected: header.encodingDetected, delimiter: Self.name(ofDelimiter: header.delimiter),
+            path: path, sha256: "", bytes: header.byteCount,
+            encoding: header.workbook == nil ? header.encoding.rawValue : "xlsx",
+            encodingDetected: header.encodingDetected,
+            delimiter: header.workbook?.sheet ?? Self.name(ofDelimiter: header.delimiter),
             scale: header.scale.rawValue, scaleInferred: header.scaleInferred, rows: 0, imported: 0, duplicates: 0,
             conflicts: 0, replaced: 0, rejected: 0, alreadyImported: false, dryRun: options.dryRun, years: [],
             firstDay: nil, lastDay: nil, seconds: 0)
+        receipt.sheet = header.workbook?.sheet
+        receipt.headerRow = header.workbook?.headerRows.upperBound
         var written = 0
         var recognised: String?
         var digestChecked = false
         do {
             try database.importTransaction(
-                catalog: options.catalog, file: path, encoding: header.encoding.rawValue,
+                catalog: options.catalog, file: path, encoding: receipt.encoding,
                 delimiter: receipt.delimiter, scale: header.scale, bytes: header.byteCount,
                 policy: options.onConflict, language: options.language
             ) { writer in
@@ -86,8 +96,15 @@ public struct Importer: Sendable {
                         options.progress?(batch.bytesRead, header.byteCount)
                         try inject(options.fault, written: written)
                         if options.fault == .danglingReference { writer.injectDanglingReference() }
-                    case let .finished(tally, _, rows):
+                    case let .finished(tally, _, rows, table):
                         let sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
+                        if let table {
+                            if options.dateRule == nil, let rule = table.dateEvidence.rule { throw DateRetry(rule: rule) }
+                            diagnostics += Self.notes(table, path: path, header: header)
+                            receipt.footerRowsSkipped = table.footerRows.count
+                            receipt.datesSwapped = table.swappedDates
+                            receipt.codesRestored = table.restoredCodes
+                        }
                         receipt.sha256 = sha256
                         receipt.rows = rows
                         let stored = try writer.finish(readerTally: tally, sha256: sha256, rows: rows)
@@ -108,6 +125,12 @@ public struct Importer: Sendable {
                     }
                 }
             }
+        } catch let retry as DateRetry {
+            // The date column shows a spreadsheet's day/month swap: read the file again with the rule
+            // the evidence supports (the first pass was rolled back).
+            var again = options
+            again.dateRule = retry.rule
+            return try importFile(path, options: again)
         } catch let error as SIPASError {
             throw error
         } catch {
@@ -120,6 +143,9 @@ public struct Importer: Sendable {
                                    options: options, started: started)
         }
         receipt.seconds = Date().timeIntervalSince(started)
+        if let sheet = header.workbook?.sheet {
+            for i in diagnostics.indices { diagnostics[i].sheet = sheet }
+        }
         return (receipt, diagnostics)
     }
 
@@ -150,6 +176,31 @@ public struct Importer: Sendable {
         receipt.seconds = Date().timeIntervalSince(started)
         let detail = "\(earlier.path), \(earlier.importedAt)"
         return (receipt, [Diagnostic(file: path, row: nil, code: .alreadyImported, detail: detail)])
+    }
+
+    private struct DateRetry: Error { let rule: DateRule }
+
+    /// The receipt's notes on a workbook: footer rows left out, dates and codes repaired.
+    private static func notes(_ table: TableReport, path: String, header: FileReading.Header) -> [Diagnostic] {
+        var notes: [Diagnostic] = table.footerRows.map {
+            Diagnostic(file: path, row: $0.row, code: .footerSkipped, value: $0.text)
+        }
+        let names = header.binding.headerNames
+        func name(_ field: HeaderBinding.Field) -> (Int?, String?) {
+            let column = header.binding.columns[field]
+            return (column.map { $0 + 1 }, column.map { names[$0] })
+        }
+        if table.swappedDates > 0 {
+            let (column, columnName) = name(.date)
+            notes.append(Diagnostic(file: path, row: nil, column: column, columnName: columnName, code: .datesSwapped,
+                                    detail: String(table.swappedDates)))
+        }
+        if table.restoredCodes > 0 {
+            let (column, columnName) = name(.procedureCode)
+            notes.append(Diagnostic(file: path, row: nil, column: column, columnName: columnName, code: .codesRestored,
+                                    detail: String(table.restoredCodes)))
+        }
+        return notes
     }
 
     private func inject(_ fault: ImportOptions.Fault?, written: Int) throws(SIPASError) {

@@ -62,6 +62,18 @@ struct RowValidator: Sendable {
                           code: code, value: value, detail: detail)
     }
 
+    /// A workbook cell's problem (SurveyXLSX found it while reading the sheet).
+    private func diagnostic(_ row: Int, problem: RecordProblem) -> Diagnostic {
+        switch problem {
+        case .unterminatedQuote: diagnostic(row, Diagnostic.Code.unterminatedQuote)
+        case let .errorCell(column, value): diagnostic(row, .errorCell, column: column, value: value)
+        case let .formulaWithoutValue(column): diagnostic(row, .formulaWithoutValue, column: column)
+        case let .ambiguousDate(column, value): diagnostic(row, .ambiguousDate, column: column, value: value)
+        case let .codeAsNumber(column, value): diagnostic(row, .codeAsNumber, column: column, value: value)
+        case let .digitsAsNumber(column, value): diagnostic(row, .digitsAsNumber, column: column, value: value)
+        }
+    }
+
     private func reject(_ record: Int, of batch: RecordBatch, _ problems: [Diagnostic], into out: inout ValidatedBatch) {
         // The id cell, read only for rejected rows (rare), so that a later import of it resolves the row.
         var key: String? = nil
@@ -78,6 +90,10 @@ struct RowValidator: Sendable {
         let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
             return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
+        }
+        let cellProblems = batch.cellProblems(record)
+        if !cellProblems.isEmpty {
+            return reject(record, of: batch, cellProblems.map { diagnostic(row, problem: $0) }, into: &out)
         }
         let fieldCount = fields.fieldCount(record)
         if fieldCount != binding.headerCount {

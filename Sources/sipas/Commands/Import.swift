@@ -5,7 +5,7 @@ import SurveyCSV
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Nhập tệp CSV phiếu khảo sát vào cơ sở dữ liệu. (Import survey exports.)",
+        abstract: "Nhập tệp CSV hoặc sổ Excel (.xlsx) phiếu khảo sát vào cơ sở dữ liệu. (Import survey exports: CSV or .xlsx.)",
         discussion: """
             Mỗi tệp được nhập trong một giao dịch; nhập lại cùng tệp không thêm gì. Hàng lỗi được giữ lại (sipas rejects).
             Each file is one transaction; importing the same file again adds nothing. Bad rows are kept aside.
@@ -34,10 +34,13 @@ struct Import: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Kiểm tra, không ghi gì. (Check only, write nothing.)")
     var dryRun = false
 
+    @Option(help: "Sổ Excel: trang tính cần đọc, theo tên hoặc số thứ tự (mặc định: trang đầu có dòng tiêu đề). (Workbook sheet, NAME or N.)")
+    var sheet: String?
+
     @Option(help: "table hoặc json (json ra stdout). (Output format.)")
     var format: ReceiptFormat = .table
 
-    @Argument(help: "Các tệp CSV. (CSV files.)")
+    @Argument(help: "Các tệp CSV hoặc .xlsx. (CSV or .xlsx files.)")
     var files: [String]
 
     enum ReceiptFormat: String, ExpressibleByArgument { case table, json }
@@ -67,6 +70,7 @@ struct Import: ParsableCommand {
             options.encoding = encoding
             options.delimiter = delimiter.flatMap(Self.delimiterByte)
             options.scale = scale.flatMap(RatingScale.init(rawValue:))
+            options.sheet = sheet
             options.dryRun = dryRun
             options.onConflict = onConflict
             options.language = lang

@@ -29,10 +29,8 @@ public enum ImportReceiptRenderer {
         var out = ""
         var hinted = Set<String>()
         for d in outcome.diagnostics {
-            // File names and cells are escaped: a name with a line break cannot fake a diagnostic line.
-            var place = TerminalText.name(d.file)
-            if let row = d.row { place += ":\(row)" }
-            if let column = d.column { place += ":\(column)" }
+            // File and sheet names and cells are escaped: a name with a line break cannot fake a diagnostic line.
+            let place = location(d)
             out += "\(place): \(severityWord(d.severity, lang)): [\(d.code.rawValue)] \(TerminalText.escape(Messages.text(d, lang)))\n"
             if hinted.insert(d.file + d.code.rawValue).inserted {
                 out += "  " + lang.pick("gợi ý", "hint") + ": " + Messages.hint(d.code, lang) + "\n"
@@ -57,6 +55,33 @@ public enum ImportReceiptRenderer {
             }
         }
         return out
+    }
+
+    /// `file:row:column`, or for a workbook the cell as Excel names it: `x.xlsx:Sheet1!F17`, `x.xlsx:'Trang 1'!17:17`.
+    static func location(_ d: Diagnostic) -> String {
+        let file = TerminalText.name(d.file)
+        guard let sheet = d.sheet.map(TerminalText.escape) else {
+            var place = file
+            if let row = d.row { place += ":\(row)" }
+            if let column = d.column { place += ":\(column)" }
+            return place
+        }
+        let plain = sheet.unicodeScalars.allSatisfy { ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+            && !(sheet.first?.isNumber ?? true)
+        let name = plain ? sheet : "'" + sheet.replacingOccurrences(of: "'", with: "''") + "'"
+        guard let row = d.row else { return "\(file):\(name)" }
+        guard let column = d.column else { return "\(file):\(name)!\(row):\(row)" }
+        return "\(file):\(name)!\(Self.columnLetters(column - 1))\(row)"
+    }
+
+    /// 0 → A, 25 → Z, 26 → AA.
+    static func columnLetters(_ column: Int) -> String {
+        var n = column + 1, letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
     }
 
     /// The one-line summary.

@@ -1,4 +1,0 @@
-#ifndef SIPAS_CEXPAT_SHIM_H
-#define SIPAS_CEXPAT_SHIM_H
-#include <expat.h>
-#endif
