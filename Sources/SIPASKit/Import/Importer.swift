@@ -37,7 +37,10 @@ public struct Importer: Sendable {
         // The file's SHA-256 first (inline for a small file, else alongside the parse): a file imported
         // before is recognised before its rows are read, or a few batches in for a large one.
         let digest = FileDigest(path: path, inlineBelow: options.digestInlineBelow)
-        if case let .digest(sha256, _)? = digest.ready, let earlier = try database.importRecord(sha256: sha256) {
+        // With --sheet the sheet is looked for first, so that a sheet that is not there (or has no table)
+        // is said even for a workbook imported before; the check then runs before the first batch.
+        if options.sheet == nil, case let .digest(sha256, _)? = digest.ready,
+           let earlier = try database.importRecord(sha256: sha256) {
             return alreadyImported(path, sha256: sha256, earlier: earlier, rowsRead: 0, options: options, started: started)
         }
         let queue = FileReading.start(path: path, options: options)

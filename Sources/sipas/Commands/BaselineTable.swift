@@ -30,7 +30,7 @@ struct BaselineTable: ParsableCommand {
 
     func run() throws {
         let lang = language.lang
-        let db = try database.open()
+        let db = try database.openForWriting(lang)
         let table: RankTable
         do {
             table = try RankTableReader.read(path: file, year: year, selfName: selfName, source: source)

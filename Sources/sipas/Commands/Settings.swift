@@ -72,7 +72,7 @@ struct SettingsCommand: ParsableCommand {
             do {
                 let value = values.map { $0.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping }
                     .joined(separator: "\n")
-                try database.open().setSetting(key, value)
+                try database.openForWriting(lang).setSetting(key, value)
                 Output.err(lang.pick("Đã lưu \(key.rawValue).\n", "Stored \(key.rawValue).\n"))
             } catch let error as SIPASError {
                 throw Failure(error).report(lang)
@@ -89,7 +89,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let lang = language.lang
             do {
-                try database.open().setSetting(key, nil)
+                try database.openForWriting(lang).setSetting(key, nil)
                 Output.err(lang.pick("Đã xoá \(key.rawValue).\n", "Removed \(key.rawValue).\n"))
             } catch let error as SIPASError {
                 throw Failure(error).report(lang)
@@ -118,7 +118,7 @@ struct SettingsCommand: ParsableCommand {
             let lang = language.lang
             do {
                 let code = code.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping
-                try database.open().setUnitAlias(
+                try database.openForWriting(lang).setUnitAlias(
                     code: code, name: remove ? nil : name!.trimmingCharacters(in: .whitespaces).precomposedStringWithCanonicalMapping)
                 Output.err(remove ? lang.pick("Đã xoá mã \(code).\n", "Removed \(code).\n")
                                   : lang.pick("Đã lưu: \(code) → \(name!).\n", "Stored: \(code) → \(name!).\n"))
