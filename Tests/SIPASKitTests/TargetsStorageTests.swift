@@ -1,6 +1,7 @@
 import Foundation
 import SIPASStatistics
 import XCTest
+import SurveyXLSX
 
 @testable import SIPASKit
 
@@ -140,5 +141,45 @@ final class TargetsStorageTests: ImportTestCase {
         XCTAssertEqual(try db.unitAliases().map(\.code), ["QLCN"])
         try db.setUnitAlias(code: "QLCN", name: nil)
         XCTAssertEqual(try Analyst(database: db).summary(options).groups?.count, 2)
+    }
+
+    /// The province publishes its table as a workbook: a title block above the header, the index as a
+    /// fraction with a percent format (read as the sheet shows it, 96.85%), as a plain percentage number
+    /// or as text with a decimal comma, the rank as a number; a bad row is named by its sheet row and column.
+    func testAPublishedWorkbookWithATitleBlock() throws {
+        typealias V = WorkbookWriter.Value
+        func book(_ rows: [(Int, [V])]) throws -> String {
+            let path = dir.path("bang-\(UUID().uuidString).xlsx")
+            let writer = try WorkbookWriter(date1904: false)
+            try writer.addSheet(named: "Xếp hạng") { sink in for (n, cells) in rows { try sink.row(n, cells) } }
+            try writer.write(to: path)
+            return path
+        }
+        let title: [(Int, [V])] = [(1, [.text("UBND TỈNH LAI CHÂU")]), (2, [.text("KẾT QUẢ CHỈ SỐ SIPAS NĂM 2023")]),
+                                   (4, [.text("STT"), .text("Cơ quan"), .text("Chỉ số"), .text("Hạng")])]
+        let path = try book(title + [
+            (5, [.number(1), .text("Sở Tư pháp"), .formattedNumber(0.9685, code: "0.00%"), .number(1)]),
+            (6, [.number(2), .inlineText("Sở Tài chính"), .number(95.72), .number(2)]),
+            (7, [.number(3), .text("Sở Khoa học và Công nghệ"), .text("94,1"), .number(3)]),
+        ])
+        let table = try RankTableReader.read(path: path, year: 2023, selfName: "Sở Khoa học và Công nghệ", source: nil)
+        XCTAssertEqual(table.rows.map(\.name), ["Sở Tư pháp", "Sở Tài chính", "Sở Khoa học và Công nghệ"])
+        for (value, expected) in zip(table.rows.map(\.index), [0.9685, 0.9572, 0.941]) { XCTAssertEqual(value, expected, accuracy: 1e-12) }
+        XCTAssertEqual(table.rows.map(\.rank), [1, 2, 3])
+        XCTAssertEqual(table.rows.map(\.isSelf), [false, false, true])
+
+        let bad = try book(title + [
+            (5, [.number(1), .text("Sở Tư pháp"), .error("#N/A"), .number(1)]),
+            (6, [.number(2), .text("Sở Khoa học và Công nghệ"), .number(0.941), .number(2)]),
+        ])
+        do {
+            _ = try RankTableReader.read(path: bad, year: 2023, selfName: "Sở Khoa học và Công nghệ", source: nil)
+            XCTFail("a #N/A index was accepted")
+        } catch {
+            guard case let .badRows(problems) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(problems.map(\.row), [5])
+            XCTAssertEqual(problems.map(\.column), [3])
+            XCTAssertEqual(problems.map(\.kind), [.badIndex])
+        }
     }
 }

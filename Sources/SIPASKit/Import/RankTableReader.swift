@@ -1,5 +1,6 @@
 import Foundation
 import SurveyCSV
+import SurveyXLSX
 
 /// One problem with a row of a published ranking table: where, and what.
 public struct RankTableProblem: Sendable, Equatable {
@@ -40,6 +41,9 @@ public enum RankTableReader {
 
     public static func read(path: String, year: Int, selfName: String, source: String?) throws(RankTableFailure) -> RankTable {
         var records: [(row: Int, fields: [String])] = []
+        if WorkbookKind.of(path: path) != .other {
+            records = try workbookRecords(path)
+        } else {
         do {
             let reader = try CSVReader(path: path)
             try reader.read { batch in
@@ -57,6 +61,15 @@ public enum RankTableReader {
             }
         } catch {
             throw .unreadable(.fileUnreadable(path: path, reason: String(describing: error)))
+        }
+        }
+        // The header is the first row naming both a department and an index column: a title block
+        // above it (as in the province's published workbooks) is skipped.
+        if let start = records.prefix(30).firstIndex(where: { record in
+            let folded = record.fields.map(HeaderName.fold)
+            return folded.contains(where: nameHeaders.contains) && folded.contains(where: indexHeaders.contains)
+        }) {
+            records.removeFirst(start)
         }
         guard let header = records.first else { throw .unreadable(.fileEmpty(path: path)) }
         let folded = header.fields.map(HeaderName.fold)
@@ -111,6 +124,27 @@ public enum RankTableReader {
         rows[own].isSelf = true
         guard rows.count >= 2 else { throw .tooFewRows(path: path) }
         return RankTable(year: year, rows: rows, source: source)
+    }
+
+    /// A workbook's first sheet as the sheet shows its cells (`95.5%`, `0.955`, `7`), rows numbered as
+    /// Excel numbers them.
+    static func workbookRecords(_ path: String) throws(RankTableFailure) -> [(row: Int, fields: [String])] {
+        do {
+            let book = try Workbook(path: path)
+            guard let first = book.sheets.first(where: { !$0.isHidden }) ?? book.sheets.first else {
+                throw RankTableFailure.unreadable(.fileEmpty(path: path))
+            }
+            let rows = try book.rows(of: first)
+            let width = rows.map { ($0.cells.last?.column ?? -1) + 1 }.max() ?? 0
+            return rows.map { ($0.number, $0.texts(count: width).map { $0.nfc }) }
+        } catch let failure as RankTableFailure {
+            throw failure
+        } catch let error as XLSXError {
+            if case .binaryWorkbook = error { throw .unreadable(.workbook(.binaryWorkbook(path: path))) }
+            throw .unreadable(.fileUnreadable(path: path, reason: String(describing: error)))
+        } catch {
+            throw .unreadable(.fileUnreadable(path: path, reason: String(describing: error)))
+        }
     }
 
     /// `95,5` / `95.5%` / `0,955` → 0.955; nil when not a number in [0, 100] (a percent) or [0, 1].

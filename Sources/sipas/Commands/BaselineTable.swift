@@ -8,9 +8,9 @@ struct BaselineTable: ParsableCommand {
         commandName: "table",
         abstract: "Ghi bảng xếp hạng chỉ số SIPAS các cơ quan tỉnh công bố. (Record the published ranking table.)",
         discussion: """
-            Tệp CSV có cột Cơ quan, Chỉ số, có thể có Hạng (cột STT và cột khác bỏ qua); chỉ số theo phần trăm hoặc tỷ lệ, \
+            Tệp CSV hoặc bảng tính .xlsx (trang đầu; bỏ qua các dòng tiêu đề phía trên) có cột Cơ quan, Chỉ số, có thể có Hạng (cột STT và cột khác bỏ qua); chỉ số theo phần trăm hoặc tỷ lệ, \
             dấu phẩy thập phân được. Có hàng lỗi thì không ghi gì. Khi chưa ghi số liệu công bố năm đó, hàng của Sở được ghi làm số liệu công bố.
-            A CSV with columns Cơ quan, Chỉ số and optionally Hạng (STT and other columns ignored); percentages or fractions, \
+            A CSV or .xlsx workbook (its first sheet; title rows above the header skipped) with columns Cơ quan, Chỉ số and optionally Hạng (STT and other columns ignored); percentages or fractions, \
             decimal commas allowed. A table with a bad row records nothing. Without published figures for that year, the \
             department's row becomes them.
             Ví dụ / Example:
@@ -22,7 +22,7 @@ struct BaselineTable: ParsableCommand {
     @Option(help: "Năm của bảng. (Year.)") var year: Int
     @Option(name: .customLong("self"), help: "Tên Sở trong bảng. (The department's own row.)") var selfName: String
     @Option(help: "Nguồn, ví dụ số quyết định. (Source.)") var source: String?
-    @Argument(help: "Tệp CSV. (CSV file.)") var file: String
+    @Argument(help: "Tệp CSV hoặc .xlsx. (CSV or workbook file.)") var file: String
 
     func validate() throws {
         if !(1900...2999).contains(year) { throw ValidationError("--year: a year such as 2023") }
