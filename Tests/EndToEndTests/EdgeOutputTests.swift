@@ -1,6 +1,7 @@
 import Foundation
 import SIPASKit
 import SIPASTestSupport
+import WorkbookTestSupport
 import XCTest
 
 /// Output paths, streams, terminal safety, encodings, personal data and fixed rejects, through the
@@ -192,6 +193,13 @@ final class EdgeOutputTests: XCTestCase {
             outputs.append(try Sipas.run(["flag", "--db", db, "--year", "2024", "--all", "--format", format]).stdout)
         }
         outputs.append(try Sipas.run(["report", "--db", db, "--year", "2024"]).stdout)
+        // The workbook and the Word report: every part of the package, as written.
+        for format in ["xlsx", "docx"] {
+            let out = dir.appendingPathComponent("report.\(format)").path
+            let run = try Sipas.run(["report", "--db", db, "--year", "2024", "--format", format, "--out", out])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            outputs.append(try ZipParts.texts(out).values.joined(separator: "\n"))
+        }
         for output in outputs {
             XCTAssertTrue(output.contains("000.00.33.H33-240711-0001"), "codes are kept: \(output.prefix(300))")
             for secret in secrets { XCTAssertFalse(output.contains(secret), "\(secret) leaked") }
