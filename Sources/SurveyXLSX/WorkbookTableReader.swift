@@ -17,8 +17,6 @@ public final class WorkbookTableReader {
     public var byteCount: Int { workbook.byteCount }
     /// File bytes read so far (the sheet's inflated share of the file), for progress bars.
     public private(set) var bytesRead = 0
-    /// SHA-256 of the file's bytes, lowercase hex; set once `read` has completed.
-    public private(set) var sha256Hex: String?
 
     private let rules: TableRules
     private let dateRule: DateRule
@@ -116,20 +114,7 @@ public final class WorkbookTableReader {
         }
         bytesRead = workbook.byteCount
         if builder.count > 0 { try body(builder.build()) }
-        sha256Hex = try Self.sha256(path: workbook.path)
         return report
-    }
-
-    static func sha256(path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw XLSXError.cannotOpen(path: path, reason: "cannot read the file")
-        }
-        defer { try? handle.close() }
-        let hash = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { hash.update($0) }
-        }
-        return hash.finalizeHex()
     }
 
     /// Appends `text` to the record's original text, quoted as CSV when it holds a comma, quote or line end.

@@ -26,7 +26,7 @@ enum FileReading {
     enum Message: Sendable {
         case header(Header)
         case batch(ValidatedBatch)
-        case finished(tally: TallyAccumulator, sha256: String, rows: Int, table: TableReport?)
+        case finished(tally: TallyAccumulator, rows: Int, table: TableReport?)
         case failed(SIPASError)
     }
 
@@ -36,7 +36,7 @@ enum FileReading {
     enum Parsed: Sendable {
         case opened(encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int, workbook: WorkbookTable?)
         case records(RecordBatch, bytesRead: Int)
-        case end(sha256: String, table: TableReport?)
+        case end(table: TableReport?)
         case failed(SIPASError)
     }
 
@@ -90,7 +90,7 @@ enum FileReading {
             } catch {
                 throw map(error, path: path)
             }
-            _ = queue.put(.end(sha256: reader.sha256Hex ?? "", table: nil))
+            _ = queue.put(.end(table: nil))
         } catch let error as SIPASError {
             _ = queue.put(.failed(error))
         } catch {
@@ -130,10 +130,10 @@ enum FileReading {
                     let validated = validator!.validate(batch, from: first, bytesRead: bytesRead, tally: &tally)
                     rows += validated.rows.count + validated.rejected.count
                     guard send(.batch(validated)) else { return }
-                case let .end(sha256, table):
+                case let .end(table):
                     guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
                     tally.settle()
-                    _ = send(.finished(tally: tally, sha256: sha256, rows: rows, table: table))
+                    _ = send(.finished(tally: tally, rows: rows, table: table))
                     return
                 }
             }

@@ -99,7 +99,7 @@ public struct Importer: Sendable {
                         options.progress?(batch.bytesRead, header.byteCount)
                         try inject(options.fault, written: written)
                         if options.fault == .danglingReference { writer.injectDanglingReference() }
-                    case let .finished(tally, _, rows, table):
+                    case let .finished(tally, rows, table):
                         let sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
                         if let table {
                             if options.dateRule == nil, let rule = table.dateEvidence.rule { throw DateRetry(rule: rule) }

@@ -16,7 +16,7 @@ extension FileReading {
             let report = try reader.read { batch in
                 guard queue.put(.records(batch, bytesRead: reader.bytesRead)) else { throw Stopped() }
             }
-            _ = queue.put(.end(sha256: reader.sha256Hex ?? "", table: report))
+            _ = queue.put(.end(table: report))
         } catch is Stopped {
             return
         } catch let error as XLSXError {
