@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Scale benchmark (not a test): the generator's export at 1,000,000 and at 10,000,000 responses (the
+# second is 3.5 GB), each imported into a fresh database in the same run, then the summaries timed on
+# the 10M database. Prints wall and CPU time, peak memory (max RSS) and the 10M/1M time ratio (goal:
+# within 10.5×, memory flat), then hyperfine's mean of the whole-year, by-procedure and off-month-period
+# summaries (goal < 100 ms). Needs about 10 GB of free disk in $BENCH_DIR.
+#   scripts/bench-scale.sh [SMALL] [LARGE]        (make bench-scale; defaults 1000000 10000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SMALL=${1:-1000000}
+LARGE=${2:-10000000}
+WORK=${BENCH_DIR:-/tmp/sipas-bench}
+mkdir -p "$WORK"
+scripts/install-deps.sh time hyperfine >/dev/null
+swift build -c release --static-swift-stdlib --product sipas-surveys >/dev/null
+swift build -c release --static-swift-stdlib --product sipas >/dev/null
+BIN=.build/release/sipas
+for n in "$SMALL" "$LARGE"; do
+  [ -f "$WORK/big-$n.csv" ] || .build/release/sipas-surveys big --responses "$n" --year 2024 --out "$WORK/big-$n.csv" >/dev/null
+done
+
+measure() { # prints "seconds cpu_seconds maxrss_kib"
+  sync
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
+    code=$?; [ $code -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit $code; }; }
+  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$WORK/time.txt"
+}
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u +%Y-%m-%d)"
+declare -A wall
+for n in "$SMALL" "$LARGE"; do
+  rm -f "$WORK/scale-$n.sqlite" "$WORK/scale-$n.sqlite-wal" "$WORK/scale-$n.sqlite-shm"
+  read -r t c m < <(measure "$BIN" import --db "$WORK/scale-$n.sqlite" "$WORK/big-$n.csv")
+  wall[$n]=$t
+  awk -v n="$n" -v t="$t" -v c="$c" -v m="$m" -v b="$(stat -c %s "$WORK/big-$n.csv")" -v d="$(stat -c %s "$WORK/scale-$n.sqlite")" \
+    'BEGIN {printf "import %9d responses (%5.0f MiB): %7.2f s wall  %7.2f s CPU  %8.0f responses/s  peak %6.1f MiB  database %5.0f MiB\n", n, b/1048576, t, c, n/t, m/1024, d/1048576}'
+done
+awk -v a="${wall[$SMALL]}" -v b="${wall[$LARGE]}" -v s="$SMALL" -v l="$LARGE" \
+  'BEGIN {printf "import time %d / %d: %.2f x for %.0f x the responses (goal <= 10.5 x)\n", l, s, b/a, l/s}'
+DB="$WORK/scale-$LARGE.sqlite"
+for args in "summary --year 2024" "summary --year 2024 --by procedure" "summary --from 05/03/2024 --to 20/09/2024" \
+            "flag --year 2024"; do
+  hyperfine --warmup 2 --runs 10 --style basic --export-csv "$WORK/h.csv" "$BIN $args --db $DB" >/dev/null
+  awk -F, -v a="$args" 'NR==2 {printf "sipas %-45s %7.1f ms mean (min %.1f) on %s\n", a, $2*1000, $7*1000, "'"$LARGE"' responses"}' "$WORK/h.csv"
+done
