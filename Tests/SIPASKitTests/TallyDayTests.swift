@@ -76,6 +76,38 @@ final class TallyDayTests: ImportTestCase {
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT SUM(responses) FROM tally_day"), try db.responseCount())
     }
 
+    /// Grouped by procedure, unit, channel or respondent type, an off-month period is the monthly
+    /// groups corrected by the edge days' responses: the same figures, group by group, as the
+    /// recomputation, including groups the correction empties and single-month periods.
+    func testAnyPeriodByAnyGroupingFromMonthsAndEdgeDaysEqualsTheRecomputation() throws {
+        try importHistory()
+        let periods = randomPeriods(30) + [DayRange(from: 20240310, to: 20240312), DayRange(from: 20240201, to: 20240228),
+                                           DayRange(from: 20240102, to: 20240131), DayRange(from: 20240301, to: 20240330)]
+        for period in periods where !period.isWholeMonths {
+            for dimension in [GroupDimension.procedure, .unit, .channel, .respondentType, .month, nil] {
+                let label = "\(period.from)–\(period.to) by \(dimension?.rawValue ?? "nil")"
+                guard let answered = try db.talliesFromMonthsAndEdgeDays(period: period, by: dimension) else {
+                    XCTFail("\(label): not answered from the months and edge days"); continue
+                }
+                let recomputed = try db.talliesFromResponses(period: period, by: dimension)
+                guard let edges = answered, let recomputed else {
+                    XCTAssertTrue(answered == nil && recomputed == nil, "\(label): one side is empty"); continue
+                }
+                if edges.total != recomputed.total {
+                    XCTFail("\(label): total: \(ImportFixtures.difference(edges.total, recomputed.total))")
+                }
+                XCTAssertEqual(edges.groups.keys.sorted(), recomputed.groups.keys.sorted(), label)
+                for (key, tally) in recomputed.groups where edges.groups[key] != tally {
+                    XCTFail("\(label): group \(key) differs")
+                }
+                XCTAssertEqual(edges.info, recomputed.info, label)
+                XCTAssertEqual(edges.firstDay, recomputed.firstDay, "\(label): first day")
+                XCTAssertEqual(edges.lastDay, recomputed.lastDay, "\(label): last day")
+                XCTAssertEqual(try db.tallies(period: period, by: dimension)?.groups, recomputed.groups, label)
+            }
+        }
+    }
+
     func testOffMonthSummariesReadTheDailyTallies() throws {
         try importHistory()
         let period = DayRange(from: 20240305, to: 20240920)

@@ -19,9 +19,9 @@ public enum HeaderName {
 }
 
 extension String {
-    /// NFC, with a fast path for ASCII (already NFC).
+    /// NFC, with a fast path for ASCII (already NFC); ICU's normaliser otherwise (`UnicodeNFC`).
     var nfc: String {
         if utf8.allSatisfy({ $0 < 0x80 }) { return self }
-        return precomposedStringWithCanonicalMapping
+        return UnicodeNFC.normalize(self)
     }
 }

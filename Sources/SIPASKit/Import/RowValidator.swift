@@ -187,7 +187,7 @@ struct RowValidator: Sendable {
         let cut = trim ? trimmed(bytes) : bytes
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         let text = String(decoding: cut, as: UTF8.self)
-        return NFCQuickCheck.isNFC(cut) ? text : text.precomposedStringWithCanonicalMapping
+        return NFCQuickCheck.isNFC(cut) ? text : UnicodeNFC.normalize(text)
     }
 
     /// A short cell (an id, a dossier code), trimmed; its place in the batch when ASCII, else NFC text.
@@ -202,7 +202,7 @@ struct RowValidator: Sendable {
             return .ascii(Int32(lower)..<Int32(lower + cut.count))
         }
         let text = String(decoding: cut, as: UTF8.self)
-        return .text(NFCQuickCheck.isNFC(cut) ? text : text.precomposedStringWithCanonicalMapping)
+        return .text(NFCQuickCheck.isNFC(cut) ? text : UnicodeNFC.normalize(text))
     }
 
     private static func intern(_ table: inout ByteInterner, _ fields: FieldView, _ record: Int, _ column: Int?) -> Int32 {

@@ -164,7 +164,8 @@ struct TallySetBuilder {
         var groups: [String: Tally] = [:]
         var info: [String: GroupInfo] = [:]
         let procedureByCode = Dictionary(procedures.map { ($0.value.code, $0.key) }, uniquingKeysWith: { a, _ in a })
-        for (slot, key) in keys.enumerated() {
+        // A group whose responses were all taken back out (edge days) is not a group of the period.
+        for (slot, key) in keys.enumerated() where tallies[slot].responses != 0 {
             groups[key] = tallies[slot]
             var label = key
             var unit: String?

@@ -24,16 +24,19 @@ public struct TallySet: Sendable {
 }
 
 extension AppDatabase {
-    /// The counts for `period`, grouped by `dimension`, from the tally tables (never scanning
-    /// responses): by month from `tally_group` when the period is whole months, else by day from
-    /// `tally_day` when the grouping needs no more than days (none, month, quarter). Other periods
-    /// are recomputed from the responses. Nil when there is no data.
+    /// The counts for `period`, grouped by `dimension`, from the tally tables (never scanning every
+    /// response): by month from `tally_group` when the period is whole months; else by day from
+    /// `tally_day` when the grouping needs no more than days (none, month, quarter); else the monthly
+    /// groups corrected by the responses of the edge days (`talliesFromMonthsAndEdgeDays`). Only a
+    /// period with a catalogue whose criteria the reporting one lacks is recomputed from the
+    /// responses. Nil when there is no data.
     public func tallies(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet? {
         if !period.isWholeMonths {
             if dimension == nil || dimension == .month || dimension == .quarter,
                let counted = try talliesFromDays(period: period, by: dimension) {
                 return counted
             }
+            if let counted = try talliesFromMonthsAndEdgeDays(period: period, by: dimension) { return counted }
             return try talliesFromResponses(period: period, by: dimension)
         }
         let counted: TallySet?? = try read { db in
@@ -41,35 +44,7 @@ extension AppDatabase {
             // A catalogue with criteria the reporting one lacks: its stored "answered any" and "all
             // satisfied" counts include those criteria, so only a recomputation is exact.
             if builder.dropsCriteria { return nil }
-            let groups = try RawStatement(db, sql: """
-                SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
-                       responses, answered_any, all_satisfied, pairs
-                FROM tally_group WHERE month BETWEEN ?1 AND ?2 AND responses > 0
-                """)
-            groups.bind(1, period.fromMonth)
-            groups.bind(2, period.toMonth)
-            var slotOfGroup: [Int: (slot: Int, catalog: Int)] = [:]
-            while try groups.step() {
-                let key = TallySetBuilder.Key(month: groups.int(2), procedure: groups.int(3), unit: groups.int(4),
-                                              channel: groups.int(5), respondentType: groups.int(6))
-                let slot = builder.slot(for: key)
-                builder.addHead(slot, responses: groups.int(7), answeredAny: groups.int(8),
-                                allSatisfied: groups.int(9), procedure: key.procedure, unit: key.unit)
-                slotOfGroup[groups.int(0)] = (slot, groups.int(1))
-                builder.addPairs(slot, catalog: groups.int(1), counts: PairBlob.decode(groups.blob(10)))
-            }
-            let ratings = try RawStatement(db, sql: """
-                SELECT r.group_id, r.position, r.n0, r.n1, r.n2, r.n3, r.n4, r.n5
-                FROM tally_rating r JOIN tally_group g ON g.id = r.group_id WHERE g.month BETWEEN ?1 AND ?2
-                """)
-            ratings.bind(1, period.fromMonth)
-            ratings.bind(2, period.toMonth)
-            while try ratings.step() {
-                guard let (slot, catalog) = slotOfGroup[ratings.int(0)] else { continue }
-                builder.addRatings(slot, catalog: catalog, position: ratings.int(1),
-                                   counts: (ratings.int(2), ratings.int(3), ratings.int(4), ratings.int(5),
-                                            ratings.int(6), ratings.int(7)))
-            }
+            try addMonthGroups(db, months: period.fromMonth...period.toMonth, into: &builder)
             return builder.finish()
         }
         if let counted { return counted }

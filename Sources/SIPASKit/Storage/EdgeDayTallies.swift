@@ -1,0 +1,160 @@
+import GRDB
+
+/// Periods off month boundaries for any grouping (procedure, unit, channel, respondent type): the
+/// monthly group tallies (`tally_group`) of every month the period touches, corrected at its two edge
+/// months by the responses of the days the period leaves out there — or, where fewer responses fall
+/// on the days it keeps, the edge month is left out and those days are counted instead. All counts
+/// are additive integers, so the result is exactly the recomputation's.
+///
+/// Worked example: 05/03/2024–20/09/2024. March: the period keeps 5–31 and leaves out 1–4; fewer
+/// responses fall on 1–4, so March's groups are added whole and the responses of 1–4 March taken
+/// back out. September: it keeps 1–20 and leaves out 21–30; 21–30 has fewer, so the same. April to
+/// August are added whole. One scan of the responses reads only the rows of 1–4 March and 21–30
+/// September (the daily tallies say how many fall on each side before anything is scanned).
+extension AppDatabase {
+    /// Nil when a catalogue of the period has criteria the reporting one lacks (only a recomputation
+    /// is exact then); `.some(nil)` when the period has no data.
+    func talliesFromMonthsAndEdgeDays(period: DayRange, by dimension: GroupDimension?) throws(SIPASError) -> TallySet?? {
+        try read { db in
+            guard var builder = try TallySetBuilder(db, period: period, dimension: dimension) else { return .some(nil) }
+            if builder.dropsCriteria { return nil }
+            let plan = try EdgePlan(db, period: period)
+            try addMonthGroups(db, months: period.fromMonth...period.toMonth, skipping: plan.skippedMonths, into: &builder)
+            try addEdgeResponses(db, plan: plan, into: &builder)
+            var set = builder.finish()
+            if set != nil {
+                let range = try Row.fetchOne(db, sql: """
+                    SELECT MIN(day), MAX(day) FROM tally_day WHERE day BETWEEN ? AND ? AND responses > 0
+                    """, arguments: [period.from, period.to])
+                set!.firstDay = range?[0]
+                set!.lastDay = range?[1]
+            }
+            return .some(set)
+        }
+    }
+
+    /// Adds the stored group tallies of `months` (yyyymm), but for those in `skipping`.
+    func addMonthGroups(_ db: Database, months: ClosedRange<Int>, skipping: Set<Int> = [],
+                        into builder: inout TallySetBuilder) throws {
+        let groups = try RawStatement(db, sql: """
+            SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
+                   responses, answered_any, all_satisfied, pairs
+            FROM tally_group WHERE month BETWEEN ?1 AND ?2 AND responses > 0
+            """)
+        groups.bind(1, months.lowerBound)
+        groups.bind(2, months.upperBound)
+        var slotOfGroup: [Int: (slot: Int, catalog: Int)] = [:]
+        while try groups.step() {
+            if skipping.contains(groups.int(2)) { continue }
+            let key = TallySetBuilder.Key(month: groups.int(2), procedure: groups.int(3), unit: groups.int(4),
+                                          channel: groups.int(5), respondentType: groups.int(6))
+            let slot = builder.slot(for: key)
+            builder.addHead(slot, responses: groups.int(7), answeredAny: groups.int(8),
+                            allSatisfied: groups.int(9), procedure: key.procedure, unit: key.unit)
+            slotOfGroup[groups.int(0)] = (slot, groups.int(1))
+            builder.addPairs(slot, catalog: groups.int(1), counts: PairBlob.decode(groups.blob(10)))
+        }
+        let ratings = try RawStatement(db, sql: """
+            SELECT r.group_id, r.position, r.n0, r.n1, r.n2, r.n3, r.n4, r.n5
+            FROM tally_rating r JOIN tally_group g ON g.id = r.group_id WHERE g.month BETWEEN ?1 AND ?2
+            """)
+        ratings.bind(1, months.lowerBound)
+        ratings.bind(2, months.upperBound)
+        while try ratings.step() {
+            guard let (slot, catalog) = slotOfGroup[ratings.int(0)] else { continue }
+            builder.addRatings(slot, catalog: catalog, position: ratings.int(1),
+                               counts: (ratings.int(2), ratings.int(3), ratings.int(4), ratings.int(5),
+                                        ratings.int(6), ratings.int(7)))
+        }
+    }
+
+    /// Counts the responses of the plan's day ranges in one scan, then adds (or takes out) their
+    /// group tallies.
+    private func addEdgeResponses(_ db: Database, plan: EdgePlan, into builder: inout TallySetBuilder) throws {
+        let ranges = plan.added.map { ($0, 1) } + plan.takenOut.map { ($0, -1) }
+        guard !ranges.isEmpty else { return }
+        let condition = ranges.indices.map { "r.day BETWEEN ?\(2 * $0 + 1) AND ?\(2 * $0 + 2)" }.joined(separator: " OR ")
+        let rows = try RawStatement(db, sql: """
+            SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, f.catalog_id
+            FROM response r JOIN import_file f ON f.id = r.file_id WHERE \(condition)
+            """)
+        for (i, (range, _)) in ranges.enumerated() {
+            rows.bind(Int32(2 * i + 1), range.lowerBound)
+            rows.bind(Int32(2 * i + 2), range.upperBound)
+        }
+        // Per sign and catalogue, in the import's accumulator (bit-sliced pair counts).
+        var counted: [Int: [Int: TallyAccumulator]] = [1: [:], -1: [:]]
+        while try rows.step() {
+            let day = rows.int(0), ratings = rows.blob(5), catalog = rows.int(6)
+            let sign = ranges.first { $0.0.contains(day) }!.1
+            let key = TallyAccumulator.GroupKey(month: Int32(day / 100), procedure: Int32(rows.int(1)),
+                                                unit: Int32(rows.int(2)), channel: Int32(rows.int(3)),
+                                                respondentType: Int32(rows.int(4)))
+            counted[sign]![catalog, default: TallyAccumulator(criterionCount: ratings.count)]
+                .record(key, ratings: ratings[...])
+        }
+        for sign in [1, -1] {
+            for (catalog, var tally) in counted[sign]!.sorted(by: { $0.key < $1.key }) {
+                tally.settle()
+                builder.add(tally, catalog: catalog, sign: sign)
+            }
+        }
+    }
+}
+
+/// Which edge months are added whole (and corrected by taking out the days the period leaves out)
+/// and which are left out (and their kept days counted instead), whichever scans fewer responses.
+struct EdgePlan {
+    /// Months of the period not added from the group tallies.
+    var skippedMonths: Set<Int> = []
+    /// Day ranges whose responses are added, and taken out.
+    var added: [ClosedRange<Int>] = []
+    var takenOut: [ClosedRange<Int>] = []
+
+    init(_ db: Database, period: DayRange) throws {
+        var edges = [period.fromMonth]
+        if period.toMonth != period.fromMonth { edges.append(period.toMonth) }
+        for month in edges {
+            let first = month * 100 + 1
+            let last = month * 100 + DateReader.daysIn(month: month % 100, year: month / 100)
+            let kept = max(first, period.from)...min(last, period.to)
+            if kept == first...last { continue }
+            var left: [ClosedRange<Int>] = []
+            if kept.lowerBound > first { left.append(first...(kept.lowerBound - 1)) }
+            if kept.upperBound < last { left.append((kept.upperBound + 1)...last) }
+            let keptCount = try Self.responses(db, kept)
+            let leftCount = try left.reduce(0) { $0 + (try Self.responses(db, $1)) }
+            if keptCount <= leftCount {
+                skippedMonths.insert(month)
+                added.append(kept)
+            } else {
+                takenOut += left
+            }
+        }
+    }
+
+    /// Responses stored on the days of `range`, from the daily tallies.
+    private static func responses(_ db: Database, _ range: ClosedRange<Int>) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(responses), 0) FROM tally_day WHERE day BETWEEN ? AND ?",
+                         arguments: [range.lowerBound, range.upperBound]) ?? 0
+    }
+}
+
+extension TallySetBuilder {
+    /// Adds (sign 1) or takes out (sign −1) the settled group tallies of responses of `catalog`.
+    mutating func add(_ tally: TallyAccumulator, catalog: Int, sign: Int) {
+        precondition(tally.isSettled, "settle() an accumulator before reading it")
+        for (index, key) in tally.keys.enumerated() {
+            let head = tally.head(index)
+            let slot = slot(for: Key(month: Int(key.month), procedure: Int(key.procedure), unit: Int(key.unit),
+                                     channel: Int(key.channel), respondentType: Int(key.respondentType)))
+            addHead(slot, responses: sign * head.responses, answeredAny: sign * head.answeredAny,
+                    allSatisfied: sign * head.allSatisfied, procedure: Int(key.procedure), unit: Int(key.unit))
+            for position in 0..<tally.criterionCount {
+                let n = (0...5).map { sign * tally.rating(index, criterion: position, value: $0) }
+                addRatings(slot, catalog: catalog, position: position, counts: (n[0], n[1], n[2], n[3], n[4], n[5]))
+            }
+            addPairs(slot, catalog: catalog, counts: tally.pairCounts(index).map { sign * $0 })
+        }
+    }
+}
