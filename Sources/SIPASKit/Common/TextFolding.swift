@@ -19,9 +19,11 @@ public enum HeaderName {
 }
 
 extension String {
-    /// NFC, with a fast path for ASCII (already NFC); ICU's normaliser otherwise (`UnicodeNFC`).
+    /// NFC: itself when the quick check says it already is (ASCII, precomposed Vietnamese), else ICU's
+    /// normaliser (`UnicodeNFC`), which is then loaded (a few MiB) only for text that needs it.
     var nfc: String {
-        if utf8.allSatisfy({ $0 < 0x80 }) { return self }
+        var text = self
+        if text.withUTF8({ NFCQuickCheck.isNFC($0) }) { return self }
         return UnicodeNFC.normalize(self)
     }
 }
