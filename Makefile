@@ -3,7 +3,7 @@ SWIFT ?= swift
 DB ?= sipas-demo.sqlite
 BIN = .build/debug/sipas
 
-.PHONY: deps build demo test bench bench-matrix bench-summary bench-coverage bench-xlsx embed surveys report-png workbook-png docx-png install clean
+.PHONY: deps build demo test bench bench-matrix bench-summary bench-scale bench-coverage bench-xlsx embed surveys report-png workbook-png docx-png install clean
 
 deps:
 	@scripts/install-deps.sh
@@ -44,6 +44,10 @@ bench-matrix: deps
 
 bench-summary: deps
 	scripts/bench-summary.sh
+
+# 1M and 10M responses imported in one run (time ratio, memory), then the summaries on the 10M database.
+bench-scale: deps
+	scripts/bench-scale.sh
 
 # How often the 95% intervals cover the truth on simulated respondents (README "How honest the
 # intervals are"). ARGS="--methods all" compares every candidate method; ARGS="--datasets 100" is quicker.

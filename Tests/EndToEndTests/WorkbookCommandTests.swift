@@ -109,7 +109,7 @@ final class WorkbookCommandTests: XCTestCase {
         assertRows(book, overview, expected, file: file, line: line)
         assertRows(book, criteria, criteriaRows(r), file: file, line: line)
         XCTAssertEqual(book.format(overview, column: lang.pick("Chỉ số", "Index")), "0.0%", file: file, line: line)
-        XCTAssertEqual(book.format(overview, column: lang.pick("Thay đổi (điểm)", "Change (points)")), "+0.0%;-0.0%;0.0%",
+        XCTAssertEqual(book.format(overview, column: lang.pick("Thay đổi (điểm)", "Change (points)")), "+0.00%;-0.00%;0.00%",
                        file: file, line: line)
         XCTAssertEqual(book.format(criteria, column: lang.pick("Trả lời", "Answered")), "#,##0", file: file, line: line)
     }

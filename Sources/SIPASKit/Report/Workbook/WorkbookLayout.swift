@@ -28,7 +28,8 @@ enum WorkbookLayout {
         case .count: "#,##0"
         case .number: "0"
         case .fraction: "0.0%"
-        case .change: "+0.0%;-0.0%;0.0%"
+        // Changes in points, two decimals: an interval end of +0.02 points shows as +0.02%, not +0.0%.
+        case .change: "+0.00%;-0.00%;0.00%"
         case .date: formats(lang).date
         case .dateTime: formats(lang).dateTime
         }
