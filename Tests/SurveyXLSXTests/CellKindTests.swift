@@ -131,4 +131,32 @@ final class CellKindTests: XCTestCase {
             }
         }
     }
+
+    /// A sheet whose inflated bytes do not match the CRC-32 the zip stores for it is a damaged part, as
+    /// ZIPFoundation's own check would report it; the part's XML is fine, only the checksum says otherwise.
+    func testSheetWithAWrongChecksumIsAnError() throws {
+        let path = try write("crc.xlsx", rows: [[.text("a"), .number(1)], [.text("b"), .number(2)]])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        var patched = 0
+        // Central directory headers (PK\1\2: CRC at +16, name at +46) and local headers (PK\3\4: CRC at +14,
+        // name at +30) of the sheet: one bit of the stored CRC flipped in both.
+        for i in 0..<(bytes.count - 46) where bytes[i] == 0x50 && bytes[i + 1] == 0x4B {
+            if bytes[i + 2] == 1, bytes[i + 3] == 2, u16(i + 28) == name.count, Array(bytes[(i + 46)..<(i + 46 + name.count)]) == name {
+                bytes[i + 16] ^= 0x01
+                patched += 1
+            } else if bytes[i + 2] == 3, bytes[i + 3] == 4, u16(i + 26) == name.count,
+                      Array(bytes[(i + 30)..<(i + 30 + name.count)]) == name {
+                bytes[i + 14] ^= 0x01
+                patched += 1
+            }
+        }
+        XCTAssertEqual(patched, 2)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let book = try Workbook(path: path)
+        XCTAssertThrowsError(try book.rows(of: book.sheets[0])) { error in
+            XCTAssertEqual(error as? XLSXError, .damagedPart(path: path, part: "xl/worksheets/sheet1.xml", reason: "invalidCRC32"))
+        }
+    }
 }
