@@ -11,19 +11,20 @@ class XMLHandler {
     func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }
 
-/// An element's or attribute's local name, valid only during the callback.
+/// An element's or attribute's local name, valid only during the callback: libxml2's NUL-terminated
+/// bytes, compared up to the NUL (no `strlen` per element).
 struct XMLName {
-    let bytes: UnsafeBufferPointer<UInt8>
+    let raw: UnsafePointer<UInt8>
 
-    init(_ raw: UnsafePointer<UInt8>) {
-        bytes = UnsafeBufferPointer(start: raw, count: strlen(UnsafeRawPointer(raw).assumingMemoryBound(to: CChar.self)))
-    }
+    init(_ raw: UnsafePointer<UInt8>) { self.raw = raw }
+
+    /// Byte `i`; any index up to the name's length is valid (the last is the NUL).
+    @inline(__always) subscript(i: Int) -> UInt8 { raw[i] }
 
     @inline(__always) func `is`(_ literal: StaticString) -> Bool {
-        guard literal.utf8CodeUnitCount == bytes.count else { return false }
-        let l = literal.utf8Start
-        for i in 0..<bytes.count where bytes[i] != l[i] { return false }
-        return true
+        let l = literal.utf8Start, n = literal.utf8CodeUnitCount
+        for i in 0..<n where raw[i] != l[i] { return false }
+        return raw[n] == 0
     }
 }
 
@@ -65,17 +66,20 @@ final class XMLStream {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, localname, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localname else { return }
-            let handler = Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue()
-            handler.start(XMLName(localname), XMLAttributes(raw: attributes, count: Int(attributeCount)))
+            // The stream holds the handler for the whole parse: no retain and release per callback.
+            Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.start(XMLName(localname), XMLAttributes(raw: attributes, count: Int(attributeCount)))
+            }
         }
         sax.endElementNs = { context, localname, _, _ in
             guard let context, let localname else { return }
-            Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue().end(XMLName(localname))
+            Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(XMLName(localname)) }
         }
         sax.characters = { context, text, length in
             guard let context, let text, length > 0 else { return }
-            Unmanaged<XMLHandler>.fromOpaque(context).takeUnretainedValue()
-                .text(UnsafeBufferPointer(start: text, count: Int(length)))
+            Unmanaged<XMLHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                $0.text(UnsafeBufferPointer(start: text, count: Int(length)))
+            }
         }
         // Entities are not substituted from a DTD and nothing is fetched: XML_PARSE_NONET, no NOENT/DTDLOAD.
         parser = xmlCreatePushParserCtxt(&sax, box.toOpaque(), nil, 0, nil)
@@ -112,17 +116,16 @@ final class XMLStream {
         feed(UnsafeRawBufferPointer(start: nil, count: 0), final: true)
     }
 
-    /// Parses a whole part of `archive` through `handler`, in chunks.
-    static func parse(_ part: String, of archive: ZipArchive, with handler: XMLHandler,
-                      afterChunk: () throws -> Void = {}) throws {
+    /// Parses a whole part of `archive` through `handler`, in chunks inflated on their own thread.
+    static func parse(_ part: String, of archive: ZipArchive, with handler: XMLHandler) throws {
         let stream = XMLStream(handler: handler)
-        try archive.read(part) { chunk in
-            if let problem = stream.feed(chunk) {
+        let inflater = InflatingThread(archive, part: part)
+        defer { inflater.close() }
+        while let chunk = try inflater.next() {
+            if let problem = chunk.withUnsafeBytes({ stream.feed($0) }) {
                 throw XLSXError.damagedPart(path: archive.path, part: part, reason: problem)
             }
-            try afterChunk()
         }
         if let problem = stream.finish() { throw XLSXError.damagedPart(path: archive.path, part: part, reason: problem) }
-        try afterChunk()
     }
 }
