@@ -14,7 +14,7 @@ final class ParsingThread: @unchecked Sendable {
     private let capacity: Int
 
     /// Starts parsing `part` of `book` at once.
-    init(_ book: Workbook, part: String, batchRows: Int = 256, capacity: Int = 4) {
+    init(_ book: Workbook, part: String, batchRows: Int = 128, capacity: Int = 3) {
         self.capacity = capacity
         nonisolated(unsafe) let book = book
         let thread = Thread { [self] in

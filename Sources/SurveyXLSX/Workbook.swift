@@ -103,17 +103,12 @@ public final class Workbook {
         handler.stream = stream
         handler.onBatch = onBatch
         defer { handler.onBatch = { $0.removeAll() } }
-        var inflated = 0
-        let inflater = InflatingThread(archive, part: part)
+        stream.onChunk = { [unowned handler] inflated in handler.batch.inflated = inflated }
+        let inflater = InflatingThread(archive, part: part, capacity: 4)
         defer { inflater.close() }
-        while let chunk = try inflater.next() {
-            inflated += chunk.count
-            handler.batch.inflated = inflated
-            let problem = chunk.withUnsafeBytes { stream.feed($0) }
-            if let failure = handler.failure { throw failure }
-            if let problem { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
-        }
-        if let problem = stream.finish() { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
+        let problem = try stream.parse(inflater)
+        if let failure = handler.failure { throw failure }
+        if let problem { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
         handler.flush()
         if let failure = handler.failure { throw failure }
     }

@@ -126,9 +126,11 @@ final class CellKindTests: XCTestCase {
         }
         let book = try Workbook(path: path)
         XCTAssertThrowsError(try book.rows(of: book.sheets[0])) { error in
-            guard case .damagedPart(_, "xl/worksheets/sheet1.xml", _)? = error as? XLSXError else {
+            guard case let .damagedPart(_, "xl/worksheets/sheet1.xml", reason)? = error as? XLSXError else {
                 return XCTFail("\(error)")
             }
+            // libxml2's first error with its line, not a later one the parser ran into after it.
+            XCTAssertEqual(reason, "line 1: Opening and ending tag mismatch: c line 1 and row")
         }
     }
 
