@@ -270,6 +270,10 @@ struct RowConverter {
 
     /// A number in full: integers as digits, others as the shortest text that reads back the same.
     static func appendGeneral(_ n: Double, to out: inout [UInt8]) {
+        if n >= 0, n < 10, n.rounded() == n {  // ratings
+            out.append(0x30 &+ UInt8(n))
+            return
+        }
         if n.rounded() == n, abs(n) < 1e15 {
             var v = Int64(n)
             if v < 0 { out.append(0x2D); v = -v }

@@ -161,4 +161,18 @@ final class CellKindTests: XCTestCase {
             XCTAssertEqual(error as? XLSXError, .damagedPart(path: path, part: "xl/worksheets/sheet1.xml", reason: "invalidCRC32"))
         }
     }
+
+    /// The compact table: lengths in a byte (255 and more aside), a start every 32 strings.
+    func testSharedStringsOfEveryLength() {
+        let table = SharedStrings()
+        let strings: [[UInt8]] = (0..<100).map { i in
+            let n = i % 7 == 3 ? 255 + i * 13 : (i % 11 == 5 ? 254 : i % 9)
+            return (0..<n).map { UInt8(0x61 + ($0 + i) % 26) }
+        }
+        for s in strings { table.append(s) }
+        XCTAssertEqual(table.count, 100)
+        for (i, s) in strings.enumerated() { XCTAssertEqual(Array(table.bytes(i)), s, "string \(i)") }
+        XCTAssertTrue(table.bytes(100).isEmpty)
+        XCTAssertNil(table.string(-1))
+    }
 }
