@@ -169,6 +169,14 @@ struct RowConverter {
                                       report: inout TableReport) {
         let format = style(cell.style)
         let n = cell.number
+        if format.isPlain, n >= 0, n < 10, n.rounded() == n, column != columns.procedureCode {
+            // A rating: one digit, the field and the shown text alike (what the general path below writes).
+            let digit = 0x30 &+ UInt8(n)
+            builder.appendToField(digit)
+            builder.closeField()
+            builder.appendRaw(digit)
+            return
+        }
         if format.kind == .date, var date = CellDate(serial: n, date1904: book.usesDate1904, hasTime: format.hasTime) {
             let original = date
             if column == columns.date {
