@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures expat against libxml2's SAX push parser on one sheet's XML (the choice the README explains).
+# Measures expat, libxml2's SAX2 push parser and libxml2's SAX2 parser pulling through a read callback on
+# one sheet's XML (the choice the README explains).
 #   scripts/bench-xml-parsers.sh [WORKBOOK.xlsx]   (default: the bench-xlsx workbook)
 set -euo pipefail
 cd "$(dirname "$0")/.."

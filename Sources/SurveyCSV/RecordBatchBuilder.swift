@@ -1,13 +1,14 @@
 /// Builds a `RecordBatch` field by field, for readers other than libcsv's (SurveyXLSX turns sheet rows
-/// into the same records, so everything after the reader is shared).
+/// into the same records, so everything after the reader is shared). Its appends are inlinable: the
+/// workbook reader calls them several times per cell.
 public struct RecordBatchBuilder {
-    private var bytes: [UInt8] = []
-    private var fieldOffsets: [Int32] = [0]
-    private var recordStarts: [Int32] = [0]
-    private var rows: [Int] = []
-    private var raw: [UInt8] = []
-    private var rawBounds: [Int32] = []
-    private var problems: [Int: [RecordProblem]] = [:]
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var fieldOffsets: [Int32] = [0]
+    @usableFromInline var recordStarts: [Int32] = [0]
+    @usableFromInline var rows: [Int] = []
+    @usableFromInline var raw: [UInt8] = []
+    @usableFromInline var rawBounds: [Int32] = []
+    @usableFromInline var problems: [Int: [RecordProblem]] = [:]
 
     public init(capacity: Int = 512) {
         rows.reserveCapacity(capacity)
@@ -15,10 +16,12 @@ public struct RecordBatchBuilder {
         rawBounds.reserveCapacity(capacity * 2)
     }
 
+    @inlinable
     public var count: Int { rows.count }
     public var byteCount: Int { bytes.count + raw.count }
 
     /// Appends one field of the record being built.
+    @inlinable
     public mutating func appendField(_ field: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: field)
         fieldOffsets.append(Int32(truncatingIfNeeded: bytes.count))
@@ -34,18 +37,24 @@ public struct RecordBatchBuilder {
     }
 
     /// Appends bytes to the field being built; `closeField` ends it.
+    @inlinable
     public mutating func appendToField(_ part: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: part) }
+    @inlinable
     public mutating func appendToField(_ byte: UInt8) { bytes.append(byte) }
+    @inlinable
     public mutating func closeField() { fieldOffsets.append(Int32(truncatingIfNeeded: bytes.count)) }
 
     /// The record's text as its source shows it (kept for rejected rows).
+    @inlinable
     public mutating func appendRaw(_ part: UnsafeBufferPointer<UInt8>) { raw.append(contentsOf: part) }
+    @inlinable
     public mutating func appendRaw(_ byte: UInt8) { raw.append(byte) }
 
     /// A problem of the record being built.
     public mutating func addProblem(_ problem: RecordProblem) { problems[rows.count, default: []].append(problem) }
 
     /// Ends the record being built: its fields are those appended since the last record.
+    @inlinable
     public mutating func endRecord(row: Int, rawStart: Int) {
         rows.append(row)
         recordStarts.append(Int32(truncatingIfNeeded: fieldOffsets.count - 1))
@@ -54,6 +63,7 @@ public struct RecordBatchBuilder {
     }
 
     /// Where the next record's raw text starts.
+    @inlinable
     public var rawCount: Int { raw.count }
 
     /// The batch so far; the builder starts over.

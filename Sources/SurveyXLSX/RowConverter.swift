@@ -14,8 +14,37 @@ struct RowConverter {
     /// Per column of the table: an id column (damage checks), a column that is not data (STT).
     private let isKey: [Bool]
     private let isIgnored: [Bool]
+    /// Per cell style: what `writeNumber` needs of its number format, without the format's code (a
+    /// `String`, looked up only for the rare formats that need it).
+    private let styles: [Style]
     private var scratch: [UInt8] = []
     private var shown: [UInt8] = []
+    private var sorted: [RawCell] = []
+
+    private struct Style {
+        enum Shown { case dayFirst, dayFirstNoSeconds, other }
+        var kind: NumberFormats.Format.Kind
+        var hasTime: Bool
+        var shown: Shown
+        /// General or text: numbers shown in full.
+        var isPlain: Bool { kind == .general || kind == .text }
+
+        init(_ format: NumberFormats.Format) {
+            kind = format.kind
+            hasTime = format.hasTime
+            switch format.code {
+            case nil, "dd/mm/yyyy", "dd/mm/yyyy hh:mm:ss": shown = .dayFirst
+            case "dd/mm/yyyy h:mm": shown = .dayFirstNoSeconds
+            default: shown = .other
+            }
+        }
+    }
+
+    private static let generalStyle = Style(.general)
+
+    @inline(__always) private func style(_ index: Int32) -> Style {
+        index >= 0 && Int(index) < styles.count ? styles[Int(index)] : Self.generalStyle
+    }
 
     init(book: Workbook, columns: TableColumns, width: Int, rules: TableRules, dateRule: DateRule) {
         self.book = book
@@ -25,16 +54,25 @@ struct RowConverter {
         self.dateRule = dateRule
         isKey = (0..<width).map { columns.keys.contains($0) }
         isIgnored = (0..<width).map { columns.ignored.contains($0) }
+        styles = book.formats.styles.map(Style.init)
         scratch.reserveCapacity(64)
     }
 
-    mutating func convert(_ row: inout RawRow, into builder: inout RecordBatchBuilder, report: inout TableReport) {
-        var cells = row.cells
+    mutating func convert(_ row: RawRow, into builder: inout RecordBatchBuilder, report: inout TableReport) {
+        let cells = row.cells
         // Excel writes cells in column order; sort when a writer did not.
         for i in cells.indices.dropFirst() where cells[i].column < cells[i - 1].column {
-            cells.sort { $0.column < $1.column }
-            break
+            sorted.removeAll(keepingCapacity: true)
+            sorted.append(contentsOf: cells)
+            sorted.sort { $0.column < $1.column }
+            let copy = sorted
+            return copy.withUnsafeBufferPointer { convert($0, row, into: &builder, report: &report) }
         }
+        convert(cells, row, into: &builder, report: &report)
+    }
+
+    private mutating func convert(_ cells: UnsafeBufferPointer<RawCell>, _ row: RawRow, into builder: inout RecordBatchBuilder,
+                                  report: inout TableReport) {
         // Nothing in the table's columns: an empty row (cells further right are notes, not data).
         guard cells.contains(where: { Int($0.column) < width }) else { return }
         if isFooter(cells, row, report: &report) { return }
@@ -57,7 +95,7 @@ struct RowConverter {
     }
 
     /// A footer row (`Tổng số …`): its date cell holds no date and its first text is a footer phrase.
-    private func isFooter(_ cells: [RawCell], _ row: RawRow, report: inout TableReport) -> Bool {
+    private func isFooter(_ cells: UnsafeBufferPointer<RawCell>, _ row: RawRow, report: inout TableReport) -> Bool {
         if let dateCell = cells.first(where: { Int($0.column) == columns.date }) {
             switch dateCell.kind {
             case .number, .isoDate: return false
@@ -80,7 +118,7 @@ struct RowConverter {
         case .shared:
             return body(book.sharedStrings.bytes(Int(cell.number)))
         case .inline, .formulaText, .error, .isoDate:
-            return row.text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(cell.start)..<Int(cell.end)])) }
+            return body(row.bytes(of: cell))
         default:
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
@@ -129,8 +167,16 @@ struct RowConverter {
 
     private mutating func writeNumber(_ cell: RawCell, column: Int, into builder: inout RecordBatchBuilder,
                                       report: inout TableReport) {
-        let format = book.formats.format(style: Int(cell.style))
+        let format = style(cell.style)
         let n = cell.number
+        if format.isPlain, n >= 0, n < 10, n.rounded() == n, column != columns.procedureCode {
+            // A rating: one digit, the field and the shown text alike (what the general path below writes).
+            let digit = 0x30 &+ UInt8(n)
+            builder.appendToField(digit)
+            builder.closeField()
+            builder.appendRaw(digit)
+            return
+        }
         if format.kind == .date, var date = CellDate(serial: n, date1904: book.usesDate1904, hasTime: format.hasTime) {
             let original = date
             if column == columns.date {
@@ -145,7 +191,7 @@ struct RowConverter {
                     }
                 case .rejectAmbiguous:
                     if date.day <= 12 {
-                        builder.addProblem(.ambiguousDate(column: column, value: shownDate(original, format)))
+                        builder.addProblem(.ambiguousDate(column: column, value: shownDate(original, cell.style)))
                     }
                 }
             }
@@ -153,7 +199,7 @@ struct RowConverter {
             Self.appendISO(date, to: &scratch)
             scratch.withUnsafeBufferPointer { builder.appendToField($0) }
             builder.closeField()
-            appendShownDate(original, format, &builder)
+            appendShownDate(original, format, cell.style, &builder)
             return
         }
         scratch.removeAll(keepingCapacity: true)
@@ -177,7 +223,7 @@ struct RowConverter {
         }
         scratch.withUnsafeBufferPointer { builder.appendToField($0) }
         builder.closeField()
-        if format.kind == .general || format.kind == .text {
+        if format.isPlain {
             if n.rounded() == n, abs(n) < 1e11 {
                 scratch.withUnsafeBufferPointer { builder.appendRaw($0) }
             } else {
@@ -185,22 +231,21 @@ struct RowConverter {
                 shown.withUTF8 { builder.appendRaw($0) }
             }
         } else {
-            var shown = CellFormatter.number(n, code: format.code)
+            var shown = CellFormatter.number(n, code: book.formats.format(style: Int(cell.style)).code)
             shown.withUTF8 { WorkbookTableReader.appendQuoted($0, to: &builder) }
         }
     }
 
-    private func shownDate(_ date: CellDate, _ format: NumberFormats.Format) -> String {
-        CellFormatter.date(date, code: format.code)
+    private func shownDate(_ date: CellDate, _ style: Int32) -> String {
+        CellFormatter.date(date, code: book.formats.format(style: Int(style)).code)
     }
 
-    private mutating func appendShownDate(_ date: CellDate, _ format: NumberFormats.Format, _ builder: inout RecordBatchBuilder) {
+    private mutating func appendShownDate(_ date: CellDate, _ format: Style, _ style: Int32, _ builder: inout RecordBatchBuilder) {
         shown.removeAll(keepingCapacity: true)
-        switch format.code {
-        case nil, "dd/mm/yyyy", "dd/mm/yyyy hh:mm:ss", "dd/mm/yyyy h:mm":
-            Self.appendDayFirst(date, seconds: format.code != "dd/mm/yyyy h:mm", to: &shown)
-        default:
-            shown.append(contentsOf: CellFormatter.date(date, code: format.code).utf8)
+        switch format.shown {
+        case .dayFirst: Self.appendDayFirst(date, seconds: true, to: &shown)
+        case .dayFirstNoSeconds: Self.appendDayFirst(date, seconds: false, to: &shown)
+        case .other: shown.append(contentsOf: shownDate(date, style).utf8)
         }
         shown.withUnsafeBufferPointer { WorkbookTableReader.appendQuoted($0, to: &builder) }
     }
@@ -233,6 +278,10 @@ struct RowConverter {
 
     /// A number in full: integers as digits, others as the shortest text that reads back the same.
     static func appendGeneral(_ n: Double, to out: inout [UInt8]) {
+        if n >= 0, n < 10, n.rounded() == n {  // ratings
+            out.append(0x30 &+ UInt8(n))
+            return
+        }
         if n.rounded() == n, abs(n) < 1e15 {
             var v = Int64(n)
             if v < 0 { out.append(0x2D); v = -v }
@@ -269,11 +318,14 @@ struct RowConverter {
         }
     }
 
-    private static func appendDigits(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var x = v
-        repeat { digits.append(UInt8(0x30 + x % 10)); x /= 10 } while x > 0
-        while digits.count < width { digits.append(0x30) }
-        out.append(contentsOf: digits.reversed())
+    /// `v` in decimal, zero-padded to `width` digits.
+    @inline(__always) private static func appendDigits(_ v: Int, _ width: Int, _ out: inout [UInt8]) {
+        var x = v, n = 1
+        while x >= 10 { x /= 10; n += 1 }
+        let digits = max(n, width), start = out.count
+        for _ in 0..<digits { out.append(0x30) }
+        x = v
+        var i = start + digits - 1
+        repeat { out[i] = UInt8(truncatingIfNeeded: 0x30 + x % 10); x /= 10; i -= 1 } while x > 0
     }
 }

@@ -1,18 +1,23 @@
 import Foundation
 
 /// The workbook's shared strings (`xl/sharedStrings.xml`): needed whole, since any cell may point at any
-/// string, so kept compact — one UTF-8 buffer and an offset table (no object per string). Rich-text
-/// runs are joined; phonetic runs (`<rPh>`) are left out; `_x000D_`-style escapes are decoded. The
-/// buffer grows by `realloc`, which moves a large block by remapping its pages rather than copying it:
-/// no moment holds two copies of a 50 MB table, as an Array's doubling would.
+/// string, so kept compact — one UTF-8 buffer, each string's length in a byte and where every 32nd string
+/// starts (no object per string; 1.1 bytes per string instead of a 4-byte offset: 6 MB less for the
+/// benchmark's two million strings). Rich-text runs are joined; phonetic runs (`<rPh>`) are left out;
+/// `_x000D_`-style escapes are decoded. The buffer grows by `realloc`, which moves a large block by
+/// remapping its pages rather than copying it: no moment holds two copies of a 50 MB table, as an
+/// Array's doubling would.
 final class SharedStrings {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var byteCount = 0
-    /// `offsets[i] ..< offsets[i + 1]` are string i's bytes.
-    private(set) var offsets: [Int32] = [0]
+    /// String i's length, or 255 for a length of 255 or more (then in `long`).
+    private var lengths: [UInt8] = []
+    private var long: [Int: Int] = [:]
+    /// `blockStarts[k]` is where string `32 k` starts.
+    private var blockStarts: [Int] = []
 
-    var count: Int { offsets.count - 1 }
+    private(set) var count = 0
 
     init() {
         capacity = 1 << 12
@@ -26,7 +31,10 @@ final class SharedStrings {
         try XMLStream.parse(part, of: archive, with: SharedStringsHandler(table: self))
     }
 
-    func reserve(strings n: Int) { offsets.reserveCapacity(n + 1) }
+    func reserve(strings n: Int) {
+        lengths.reserveCapacity(n)
+        blockStarts.reserveCapacity(n / 32 + 1)
+    }
 
     func append(_ string: [UInt8]) {
         if byteCount + string.count > capacity {
@@ -36,15 +44,28 @@ final class SharedStrings {
             capacity = grown
         }
         string.withUnsafeBufferPointer { (buffer + byteCount).update(from: $0.baseAddress!, count: $0.count) }
+        if count & 31 == 0 { blockStarts.append(byteCount) }
+        if string.count < 255 {
+            lengths.append(UInt8(string.count))
+        } else {
+            lengths.append(255)
+            long[count] = string.count
+        }
         byteCount += string.count
-        offsets.append(Int32(truncatingIfNeeded: byteCount))
+        count += 1
+    }
+
+    @inline(__always) private func length(_ index: Int) -> Int {
+        let l = lengths[index]
+        return l < 255 ? Int(l) : long[index]!
     }
 
     /// String `index`'s bytes (valid while the workbook is open); empty for an index out of range.
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         guard index >= 0, index < count else { return UnsafeBufferPointer(start: buffer, count: 0) }
-        let start = Int(offsets[index])
-        return UnsafeBufferPointer(start: buffer + start, count: Int(offsets[index + 1]) - start)
+        var start = blockStarts[index >> 5]
+        for i in (index & ~31)..<index { start += length(i) }
+        return UnsafeBufferPointer(start: buffer + start, count: length(index))
     }
 
     func string(_ index: Int) -> String? {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An Excel workbook (.xlsx, .xlsm — told by its bytes, whatever its name), read streaming: the sheet's
-/// XML is inflated in chunks into expat and never held whole. Shared strings and styles are read once at
+/// XML is inflated in chunks into libxml2's SAX2 parser and never held whole. Shared strings and styles are read once at
 /// open time.
 ///
 /// ```swift
@@ -67,8 +67,12 @@ public final class Workbook {
     /// Calls `body` with each row of `sheet` that has at least one cell, in order. Rows and cells the
     /// XML leaves out are empty. A thrown error stops the reading and is rethrown.
     public func readRows(of sheet: SheetInfo, _ body: (SheetRow) throws -> Void) throws {
-        try readRawRows(of: sheet) { raw, _ in
-            try body(SheetRow(number: raw.number, cells: raw.cells.map { self.cell($0, in: raw) }))
+        try withoutActuallyEscaping(body) { body in
+            // One row to a batch: each row reaches `body` as soon as its end tag is read, as it always has.
+            try parseSheet(parts[sheet.index], batchRows: 1) { batch in
+                try batch.forEach { raw in try body(SheetRow(number: raw.number, cells: raw.cells.map { self.cell($0, in: raw) })) }
+                batch.removeAll()
+            }
         }
     }
 
@@ -79,32 +83,34 @@ public final class Workbook {
         return rows
     }
 
-    /// The fast path: raw rows in reused buffers, plus the XML bytes inflated so far.
-    func readRawRows(of sheet: SheetInfo, _ body: (inout RawRow, Int) throws -> Void) throws {
-        try withoutActuallyEscaping(body) { body in try streamRows(of: sheet, body) }
+    /// The fast path: raw rows, plus the XML bytes inflated so far. The sheet's XML is parsed on a thread
+    /// of its own (`ParsingThread`, its inflating on another), so `body` runs beside the parser.
+    func readRawRows(of sheet: SheetInfo, _ body: (RawRow, Int) throws -> Void) throws {
+        let parser = ParsingThread(self, part: parts[sheet.index])
+        defer { parser.close() }
+        while var batch = try parser.next() {
+            let inflated = batch.inflated
+            try batch.forEach { try body($0, inflated) }
+            parser.recycle(&batch)
+        }
     }
 
-    private func streamRows(of sheet: SheetInfo, _ body: @escaping (inout RawRow, Int) throws -> Void) throws {
-        let part = parts[sheet.index]
-        let handler = SheetHandler()
+    /// Parses a sheet's XML on the calling thread (its inflating runs on another), handing `onBatch` the
+    /// rows `batchRows` at a time; an error `onBatch` throws stops the parse and is rethrown.
+    func parseSheet(_ part: String, batchRows: Int, _ onBatch: @escaping (inout RawRows) throws -> Void) throws {
+        let handler = SheetHandler(batchRows: batchRows)
         let stream = XMLStream(handler: handler)
         handler.stream = stream
-        var inflated = 0
-        handler.onRow = { [unowned handler] row in
-            _ = handler
-            if !row.cells.isEmpty { try body(&row, inflated) }
-        }
-        let inflater = InflatingThread(archive, part: part)
+        handler.onBatch = onBatch
+        defer { handler.onBatch = { $0.removeAll() } }
+        stream.onChunk = { [unowned handler] inflated in handler.batch.inflated = inflated }
+        let inflater = InflatingThread(archive, part: part, capacity: 4)
         defer { inflater.close() }
-        while let chunk = try inflater.next() {
-            inflated += chunk.count
-            let problem = chunk.withUnsafeBytes { stream.feed($0) }
-            if let failure = handler.failure { throw failure }
-            if let problem { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
-        }
-        if let problem = stream.finish() { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
+        let problem = try stream.parse(inflater)
         if let failure = handler.failure { throw failure }
-        handler.onRow = { _ in }
+        if let problem { throw XLSXError.damagedPart(path: path, part: part, reason: problem) }
+        handler.flush()
+        if let failure = handler.failure { throw failure }
     }
 
     /// The typed cell of a raw one.
@@ -130,7 +136,7 @@ public final class Workbook {
     }
 
     private func text(_ raw: RawCell, _ row: RawRow) -> String {
-        String(decoding: row.text[Int(raw.start)..<Int(raw.end)], as: UTF8.self)
+        String(decoding: row.bytes(of: raw), as: UTF8.self)
     }
 }
 

@@ -106,7 +106,7 @@ public final class WorkbookTableReader {
                                      dateRule: dateRule)
         try workbook.readRawRows(of: sheet) { row, inflated in
             guard row.number > headerRows.upperBound else { return }
-            converter.convert(&row, into: &builder, report: &report)
+            converter.convert(row, into: &builder, report: &report)
             if builder.count >= batchSize {
                 bytesRead = Int(Double(workbook.byteCount) * min(1, Double(inflated) / Double(xmlSize)))
                 try body(builder.build())

@@ -126,9 +126,53 @@ final class CellKindTests: XCTestCase {
         }
         let book = try Workbook(path: path)
         XCTAssertThrowsError(try book.rows(of: book.sheets[0])) { error in
-            guard case .damagedPart(_, "xl/worksheets/sheet1.xml", _)? = error as? XLSXError else {
+            guard case let .damagedPart(_, "xl/worksheets/sheet1.xml", reason)? = error as? XLSXError else {
                 return XCTFail("\(error)")
             }
+            // libxml2's first error with its line, not a later one the parser ran into after it.
+            XCTAssertEqual(reason, "line 1: Opening and ending tag mismatch: c line 1 and row")
         }
+    }
+
+    /// A sheet whose inflated bytes do not match the CRC-32 the zip stores for it is a damaged part, as
+    /// ZIPFoundation's own check would report it; the part's XML is fine, only the checksum says otherwise.
+    func testSheetWithAWrongChecksumIsAnError() throws {
+        let path = try write("crc.xlsx", rows: [[.text("a"), .number(1)], [.text("b"), .number(2)]])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let name = Array("xl/worksheets/sheet1.xml".utf8)
+        func u16(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 }
+        var patched = 0
+        // Central directory headers (PK\1\2: CRC at +16, name at +46) and local headers (PK\3\4: CRC at +14,
+        // name at +30) of the sheet: one bit of the stored CRC flipped in both.
+        for i in 0..<(bytes.count - 46) where bytes[i] == 0x50 && bytes[i + 1] == 0x4B {
+            if bytes[i + 2] == 1, bytes[i + 3] == 2, u16(i + 28) == name.count, Array(bytes[(i + 46)..<(i + 46 + name.count)]) == name {
+                bytes[i + 16] ^= 0x01
+                patched += 1
+            } else if bytes[i + 2] == 3, bytes[i + 3] == 4, u16(i + 26) == name.count,
+                      Array(bytes[(i + 30)..<(i + 30 + name.count)]) == name {
+                bytes[i + 14] ^= 0x01
+                patched += 1
+            }
+        }
+        XCTAssertEqual(patched, 2)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let book = try Workbook(path: path)
+        XCTAssertThrowsError(try book.rows(of: book.sheets[0])) { error in
+            XCTAssertEqual(error as? XLSXError, .damagedPart(path: path, part: "xl/worksheets/sheet1.xml", reason: "invalidCRC32"))
+        }
+    }
+
+    /// The compact table: lengths in a byte (255 and more aside), a start every 32 strings.
+    func testSharedStringsOfEveryLength() {
+        let table = SharedStrings()
+        let strings: [[UInt8]] = (0..<100).map { i in
+            let n = i % 7 == 3 ? 255 + i * 13 : (i % 11 == 5 ? 254 : i % 9)
+            return (0..<n).map { UInt8(0x61 + ($0 + i) % 26) }
+        }
+        for s in strings { table.append(s) }
+        XCTAssertEqual(table.count, 100)
+        for (i, s) in strings.enumerated() { XCTAssertEqual(Array(table.bytes(i)), s, "string \(i)") }
+        XCTAssertTrue(table.bytes(100).isEmpty)
+        XCTAssertNil(table.string(-1))
     }
 }
