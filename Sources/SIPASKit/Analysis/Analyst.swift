@@ -51,7 +51,10 @@ public struct Analyst: Sendable {
     /// `sipas summary`.
     public func summary(_ options: AnalysisOptions) throws(SIPASError) -> SummaryReport {
         let scope = try scope(options)
-        guard let set = try database.tallies(period: scope.period, by: options.by) else {
+        // Without --by, the counts by procedure answer both: their total is the summary's, their groups
+        // the path to the target's (one read of the tallies, not two).
+        let dimension = options.by ?? .procedure
+        guard let set = try database.tallies(period: scope.period, by: dimension) else {
             throw .yearWithoutData(scope.year)
         }
         let lang = options.language
@@ -102,7 +105,7 @@ public struct Analyst: Sendable {
             report.groups = groups(set, comparison: comparison, options: options)
         }
         report.rank = try rankStanding(year: scope.compareYear, index: index)
-        report.path = options.by == .procedure ? targetPath(set, options: options)
+        report.path = dimension == .procedure ? targetPath(set, options: options)
             : try targetPath(scope.period, options: options)
         return report
     }
