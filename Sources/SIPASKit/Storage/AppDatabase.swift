@@ -73,9 +73,36 @@ public final class AppDatabase: Sendable {
         if checkIntegrity { try self.checkIntegrity() }
         if access == .readWrite && !dryRun {
             // Write-ahead log: readers answer from the last commit while an import writes.
-            try write(inTransaction: false) { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try enableWAL(patience: patience)
         }
         if access == .readWrite && (!dryRun || inMemory) { try migrate() } else { try checkSchemaIsCurrent() }
+    }
+
+    /// Switches the file to the write-ahead log once (the mode is the file's, so later opens find it
+    /// set and take no lock). Converting needs the file to itself, and SQLite does not call the busy
+    /// handler for it: several imports starting at once on a new file saw "locked" at once (a CI run of
+    /// `testThreeImportsAtOnceAllSucceedWithExactCounts`). So the conversion is retried, every 10 ms, for
+    /// as long as a lock is waited for; another process having done it meanwhile is success.
+    private func enableWAL(patience: TimeInterval) throws(SIPASError) {
+        let started = Date()
+        while true {
+            do {
+                let mode = try queue.writeWithoutTransaction { db -> String? in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal" { return "wal" }
+                    return try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")?.lowercased()
+                }
+                if mode == "wal" { return }
+                // Refused without an error (the file was busy): as a lock.
+                throw DatabaseError(resultCode: .SQLITE_BUSY, message: "journal_mode stayed \(mode ?? "unknown")")
+            } catch let error as DatabaseError
+                where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                let waited = Date().timeIntervalSince(started)
+                if waited >= patience { throw AppDatabase.classify(error, path: path, waited: Int(waited)) }
+                usleep(10_000)
+            } catch {
+                throw AppDatabase.classify(error, path: path, waited: Int(Date().timeIntervalSince(started)))
+            }
+        }
     }
 
     /// Opens the connection and reads the schema once, so that a file SQLite cannot read fails here.
