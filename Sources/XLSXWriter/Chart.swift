@@ -58,6 +58,19 @@ public struct Chart: Sendable {
         self.yMaximum = yMaximum
     }
 
+    /// Markers of one colour, filled and outlined.
+    private static func setMarkers(_ series: UnsafeMutablePointer<lxw_chart_series>, _ type: lxw_chart_marker_type,
+                                   size: UInt8, color: UInt32) {
+        chart_series_set_marker_type(series, UInt8(type.rawValue))
+        chart_series_set_marker_size(series, size)
+        var fill = lxw_chart_fill()
+        fill.color = color
+        chart_series_set_marker_fill(series, &fill)
+        var border = lxw_chart_line()
+        border.color = color
+        chart_series_set_marker_line(series, &border)
+    }
+
     func make(in workbook: XLSXWorkbook) throws(WorkbookError) -> UnsafeMutablePointer<lxw_chart> {
         let type = kind == .line ? LXW_CHART_LINE : LXW_CHART_COLUMN
         guard let chart = workbook.chart(UInt8(type.rawValue)) else { throw WorkbookError("chart '\(title)' not made") }
@@ -76,26 +89,12 @@ public struct Chart: Sendable {
             case let .markers(color):
                 line.none = 1
                 chart_series_set_line(series, &line)
-                chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_DIAMOND.rawValue))
-                chart_series_set_marker_size(series, 10)
-                var fill = lxw_chart_fill()
-                fill.color = color
-                chart_series_set_marker_fill(series, &fill)
-                var border = lxw_chart_line()
-                border.color = color
-                chart_series_set_marker_line(series, &border)
+                Self.setMarkers(series, LXW_CHART_MARKER_DIAMOND, size: 10, color: color)
             case let .line(color):
                 line.color = color
                 line.width = 2.25
                 chart_series_set_line(series, &line)
-                chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
-                chart_series_set_marker_size(series, 6)
-                var fill = lxw_chart_fill()
-                fill.color = color
-                chart_series_set_marker_fill(series, &fill)
-                var border = lxw_chart_line()
-                border.color = color
-                chart_series_set_marker_line(series, &border)
+                Self.setMarkers(series, LXW_CHART_MARKER_CIRCLE, size: 6, color: color)
             case let .dashed(color):
                 line.color = color
                 line.width = 2

@@ -11,7 +11,11 @@ enum UnicodeNFC {
     static func normalize(_ text: String) -> String {
         var text = text
         return text.withUTF8 { input -> String in
-            guard !input.isEmpty, input.count < Int(Int32.max) / 4 else { return String(decoding: input, as: UTF8.self) }
+            if input.isEmpty { return "" }
+            // Beyond what ICU's 32-bit lengths hold (a cell of hundreds of megabytes): Foundation's normaliser.
+            guard input.count < Int(Int32.max) / 5 else {
+                return String(decoding: input, as: UTF8.self).precomposedStringWithCanonicalMapping
+            }
             var capacity = input.count + 16
             for _ in 0..<2 {
                 var needed = 0
