@@ -1,76 +1,198 @@
 import Foundation
+import Synchronization
 
 /// The workbook's shared strings (`xl/sharedStrings.xml`): needed whole, since any cell may point at any
 /// string, so kept compact — one UTF-8 buffer, each string's length in a byte and where every 32nd string
 /// starts (no object per string; 1.1 bytes per string instead of a 4-byte offset: 6 MB less for the
 /// benchmark's two million strings). Rich-text runs are joined; phonetic runs (`<rPh>`) are left out;
-/// `_x000D_`-style escapes are decoded. The buffer grows by `realloc`, which moves a large block by
-/// remapping its pages rather than copying it: no moment holds two copies of a 50 MB table, as an
-/// Array's doubling would.
-final class SharedStrings {
+/// `_x000D_`-style escapes are decoded.
+///
+/// A workbook's table is read on a thread of its own (`init(xml:part:)`) while the sheet is read: writers
+/// put strings in the order cells first use them, so a row needs only strings read long before it, and
+/// `bytes(_:)` waits in the rare case it asks for one not read yet. Its buffers are sized once from the
+/// part's inflated size (the decoded text is never longer than the XML holding it) and never move, so
+/// reading while the table grows is safe; pages not written are never touched, so they cost no memory.
+/// A table made empty (`init()`, for tests) grows by `realloc` instead, read on the thread that fills it.
+final class SharedStrings: @unchecked Sendable {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var byteCount = 0
-    /// String i's length, or 255 for a length of 255 or more (then in `long`).
-    private var lengths: [UInt8] = []
+    /// String i's length, or 255 for a length of 255 or more (then in `long`, under `condition`).
+    private var lengths: UnsafeMutablePointer<UInt8>
+    private var lengthCapacity: Int
     private var long: [Int: Int] = [:]
     /// `blockStarts[k]` is where string `32 k` starts.
-    private var blockStarts: [Int] = []
+    private var blockStarts: UnsafeMutablePointer<Int>
+    /// Fixed buffers: filled on the loading thread while others read.
+    private let fixed: Bool
+    /// Strings readable so far (set after a string is whole, read before its bytes).
+    private let published = Atomic<Int>(0)
+    private let waiters = Atomic<Int>(0)
+    private let condition = NSCondition()
+    private var finished = true
+    private var failure: (any Error)?
+    private let stopRequested = Atomic<Bool>(false)
 
-    private(set) var count = 0
+    /// Strings read so far (all of them once the table is loaded).
+    var count: Int { published.load(ordering: .acquiring) }
 
     init() {
+        fixed = false
         capacity = 1 << 12
         buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        lengthCapacity = 1 << 10
+        lengths = malloc(lengthCapacity)!.assumingMemoryBound(to: UInt8.self)
+        blockStarts = malloc(MemoryLayout<Int>.stride * (lengthCapacity / 32 + 1))!.assumingMemoryBound(to: Int.self)
     }
 
-    deinit { free(buffer) }
-
-    convenience init(xml archive: ZipArchive, part: String) throws {
-        self.init()
-        try XMLStream.parse(part, of: archive, with: SharedStringsHandler(table: self))
+    /// Starts reading `part` on its own thread; `bytes(_:)` answers as strings arrive, `waitUntilLoaded()`
+    /// rethrows what went wrong.
+    init(xml archive: ZipArchive, part: String) {
+        fixed = true
+        let size = archive.size(of: part) ?? 0
+        capacity = max(size, 16)
+        // Every string takes at least `<si/>` of the XML.
+        lengthCapacity = capacity / 5 + 1
+        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        lengths = malloc(lengthCapacity)!.assumingMemoryBound(to: UInt8.self)
+        blockStarts = malloc(MemoryLayout<Int>.stride * (lengthCapacity / 32 + 1))!.assumingMemoryBound(to: Int.self)
+        finished = false
+        nonisolated(unsafe) let archive = archive
+        let thread = Thread { [self] in
+            Thread.current.name = "sipas-strings"
+            var failed: (any Error)?
+            do { try load(part, of: archive) } catch { failed = error }
+            condition.lock()
+            failure = failed
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
     }
 
+    /// Parses the part into the table (on the loading thread).
+    private func load(_ part: String, of archive: ZipArchive) throws {
+        let handler = SharedStringsHandler(table: self)
+        let stream = XMLStream(handler: handler)
+        handler.stream = stream
+        let inflater = InflatingThread(archive, part: part, capacity: 4)
+        defer { inflater.close() }
+        let problem = try stream.parse(inflater)
+        if let failure = handler.failure {
+            throw XLSXError.damagedPart(path: archive.path, part: part, reason: String(describing: failure))
+        }
+        if shouldStop { return }
+        if let problem { throw XLSXError.damagedPart(path: archive.path, part: part, reason: problem) }
+    }
+
+    deinit {
+        free(buffer)
+        free(lengths)
+        free(blockStarts)
+    }
+
+    /// Waits until the whole part is read; rethrows its error (a damaged part).
+    func waitUntilLoaded() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    /// Stops the reading early (the workbook is done with) and waits until the thread has let go.
+    func close() {
+        stopRequested.store(true, ordering: .relaxed)
+        condition.lock()
+        while !finished { condition.wait() }
+        condition.unlock()
+    }
+
+    /// The loading thread stops at the next string once `close()` is called.
+    var shouldStop: Bool { stopRequested.load(ordering: .relaxed) }
+
+    /// Room for the strings a part says it holds (growing tables only).
     func reserve(strings n: Int) {
-        lengths.reserveCapacity(n)
-        blockStarts.reserveCapacity(n / 32 + 1)
+        guard !fixed, n > lengthCapacity else { return }
+        growIndex(to: n)
     }
 
-    func append(_ string: [UInt8]) {
-        if byteCount + string.count > capacity {
-            var grown = capacity
-            while grown < byteCount + string.count { grown += grown / 2 }
-            buffer = realloc(buffer, grown)!.assumingMemoryBound(to: UInt8.self)
-            capacity = grown
+    private func growIndex(to n: Int) {
+        lengthCapacity = n
+        lengths = realloc(lengths, n)!.assumingMemoryBound(to: UInt8.self)
+        blockStarts = realloc(blockStarts, MemoryLayout<Int>.stride * (n / 32 + 1))!.assumingMemoryBound(to: Int.self)
+    }
+
+    struct Overflow: Error, CustomStringConvertible {
+        var description: String { "more text than the part's size" }
+    }
+
+    func append(_ string: [UInt8]) throws {
+        let count = published.load(ordering: .relaxed)
+        if byteCount + string.count > capacity || count == lengthCapacity {
+            guard !fixed else { throw Overflow() }
+            if byteCount + string.count > capacity {
+                var grown = capacity
+                while grown < byteCount + string.count { grown += grown / 2 }
+                buffer = realloc(buffer, grown)!.assumingMemoryBound(to: UInt8.self)
+                capacity = grown
+            }
+            if count == lengthCapacity { growIndex(to: lengthCapacity * 2) }
         }
         string.withUnsafeBufferPointer { (buffer + byteCount).update(from: $0.baseAddress!, count: $0.count) }
-        if count & 31 == 0 { blockStarts.append(byteCount) }
+        if count & 31 == 0 { blockStarts[count >> 5] = byteCount }
         if string.count < 255 {
-            lengths.append(UInt8(string.count))
+            lengths[count] = UInt8(string.count)
         } else {
-            lengths.append(255)
+            lengths[count] = 255
+            condition.lock()
             long[count] = string.count
+            condition.unlock()
         }
         byteCount += string.count
-        count += 1
+        published.store(count + 1, ordering: .sequentiallyConsistent)
+        if waiters.load(ordering: .sequentiallyConsistent) > 0 {
+            condition.lock()
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     @inline(__always) private func length(_ index: Int) -> Int {
         let l = lengths[index]
-        return l < 255 ? Int(l) : long[index]!
+        if l < 255 { return Int(l) }
+        condition.lock()
+        defer { condition.unlock() }
+        return long[index]!
     }
 
-    /// String `index`'s bytes (valid while the workbook is open); empty for an index out of range.
+    /// Waits until string `index` is read or the part is done; the strings readable then.
+    private func wait(for index: Int) -> Int {
+        condition.lock()
+        defer { condition.unlock() }
+        waiters.add(1, ordering: .sequentiallyConsistent)
+        defer { waiters.subtract(1, ordering: .sequentiallyConsistent) }
+        while published.load(ordering: .sequentiallyConsistent) <= index && !finished { condition.wait() }
+        return published.load(ordering: .acquiring)
+    }
+
+    /// String `index`'s bytes (valid while the workbook is open); empty for an index out of range (once
+    /// the whole part is read: until then, it waits for the string).
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-        guard index >= 0, index < count else { return UnsafeBufferPointer(start: buffer, count: 0) }
+        var available = published.load(ordering: .acquiring)
+        if index >= available && fixed { available = wait(for: index) }
+        guard index >= 0, index < available else { return UnsafeBufferPointer(start: buffer, count: 0) }
         var start = blockStarts[index >> 5]
         for i in (index & ~31)..<index { start += length(i) }
         return UnsafeBufferPointer(start: buffer + start, count: length(index))
     }
 
     func string(_ index: Int) -> String? {
-        guard index >= 0, index < count else { return nil }
-        return String(decoding: bytes(index), as: UTF8.self)
+        guard index >= 0 else { return nil }
+        let b = bytes(index)
+        if b.isEmpty && index >= count { return nil }
+        return String(decoding: b, as: UTF8.self)
     }
 }
 
@@ -80,6 +202,10 @@ private final class SharedStringsHandler: XMLHandler {
     private var current: [UInt8] = []
     private var inText = false
     private var phonetic = 0
+
+    /// Why the table stopped early (its text outgrew the part), reported as the part's damage.
+    var failure: (any Error)?
+    weak var stream: XMLStream?
 
     init(table: SharedStrings) { self.table = table }
 
@@ -104,7 +230,13 @@ private final class SharedStringsHandler: XMLHandler {
             phonetic -= 1
         } else if name.is("si") {
             OOXMLEscapes.decode(&current, from: 0)
-            table.append(current)
+            do {
+                try table.append(current)
+            } catch {
+                failure = error
+                stream?.stop()
+            }
+            if table.shouldStop { stream?.stop() }
         }
     }
 

@@ -44,14 +44,26 @@ public final class Workbook {
             usesDate1904 = index.date1904
             sheets = index.sheets.enumerated().map { SheetInfo(index: $0, name: $1.name, isHidden: $1.hidden) }
             parts = index.sheets.map(\.part)
-            sharedStrings = try index.sharedStringsPart.map { try SharedStrings(xml: archive, part: $0) } ?? SharedStrings()
-            formats = try index.stylesPart.map { try NumberFormats(xml: archive, part: $0) } ?? NumberFormats()
+            // The shared strings are read on their own thread, beside the styles and the sheet.
+            sharedStrings = index.sharedStringsPart.map { SharedStrings(xml: archive, part: $0) } ?? SharedStrings()
+            do {
+                formats = try index.stylesPart.map { try NumberFormats(xml: archive, part: $0) } ?? NumberFormats()
+            } catch {
+                sharedStrings.close()
+                throw error
+            }
         } catch let error as XLSXError {
             throw error
         } catch {
             throw .damagedPart(path: path, part: "xl/workbook.xml", reason: String(describing: error))
         }
     }
+
+    deinit { sharedStrings.close() }
+
+    /// Waits until the shared strings are all read; a damaged part is thrown here (the rows read before
+    /// it may have had empty strings, so whoever read them rethrows this before using them).
+    func sharedStringsLoaded() throws { try sharedStrings.waitUntilLoaded() }
 
     /// The sheet named `name` (exactly, then ignoring case), or the 1-based number `name` spells.
     public func sheet(_ name: String) throws(XLSXError) -> SheetInfo {
@@ -74,6 +86,7 @@ public final class Workbook {
                 batch.removeAll()
             }
         }
+        try sharedStringsLoaded()
     }
 
     /// All rows of a sheet at once: for small sheets (tests, headers).
@@ -93,6 +106,7 @@ public final class Workbook {
             try batch.forEach { try body($0, inflated) }
             parser.recycle(&batch)
         }
+        try sharedStringsLoaded()
     }
 
     /// Parses a sheet's XML on the calling thread (its inflating runs on another), handing `onBatch` the

@@ -39,6 +39,8 @@ public final class WorkbookTableReader {
                 return
             }
         }
+        // No header: unless the strings the labels come from were damaged.
+        try workbook.sharedStringsLoaded()
         throw XLSXError.noTableFound(path: path, sheets: candidates.map(\.name))
     }
 

@@ -2,10 +2,16 @@ import Foundation
 import ZIPFoundation
 internal import CZlibSystem
 
-/// The workbook's zip, through ZIPFoundation: the only place that touches it.
-final class ZipArchive {
+/// The workbook's zip, through ZIPFoundation: the only place that touches it. Parts are read from
+/// several threads at once (the shared strings beside the sheet), and a ZIPFoundation `Archive` reads
+/// through one file position: the directory is looked up under a lock, and each part is read through a
+/// file of its own (ISA-L's reads, or an `Archive` opened for that part).
+final class ZipArchive: @unchecked Sendable {
     let path: String
     private let archive: Archive
+    private let lock = NSLock()
+
+    private func entry(_ part: String) -> Entry? { lock.withLock { archive[part] } }
 
     init(path: String) throws(XLSXError) {
         self.path = path
@@ -21,10 +27,10 @@ final class ZipArchive {
         return archive["xl/workbook.xml"] != nil
     }
 
-    func contains(_ part: String) -> Bool { archive[part] != nil }
+    func contains(_ part: String) -> Bool { entry(part) != nil }
 
     /// Uncompressed size of a part, or nil when missing.
-    func size(of part: String) -> Int? { archive[part].map { Int($0.uncompressedSize) } }
+    func size(of part: String) -> Int? { entry(part).map { Int($0.uncompressedSize) } }
 
     /// Inflates `part` in chunks of about `chunkSize` bytes, handing each to `consumer` (the CRC is checked).
     func read(_ part: String, chunkSize: Int = 64 << 10, _ consumer: (UnsafeRawBufferPointer) throws -> Void) throws {
@@ -41,7 +47,7 @@ final class ZipArchive {
     /// (ZIPFoundation's own falls back to a pure-Swift loop on Linux, 2 s of CPU for a 794 MiB sheet).
     @discardableResult
     func readData(_ part: String, chunkSize: Int, _ consumer: (Data) throws -> Void) throws -> Inflater {
-        guard let entry = archive[part] else { throw XLSXError.missingPart(path: path, part: part) }
+        guard let entry = entry(part) else { throw XLSXError.missingPart(path: path, part: part) }
         var failure: (any Error)?
         var crc: UInt32 = 0, size: UInt64 = 0
         var inflater = Inflater.zipFoundation
@@ -54,7 +60,8 @@ final class ZipArchive {
                     }
             } else {
                 var z = crc32(0, nil, 0)
-                _ = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
+                let own = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+                _ = try own.extract(entry, bufferSize: chunkSize, skipCRC32: true) { data in
                     z = data.withUnsafeBytes { bytes in
                         crc32(z, bytes.baseAddress?.assumingMemoryBound(to: Bytef.self), uInt(bytes.count))
                     }

@@ -163,16 +163,17 @@ final class CellKindTests: XCTestCase {
     }
 
     /// The compact table: lengths in a byte (255 and more aside), a start every 32 strings.
-    func testSharedStringsOfEveryLength() {
+    func testSharedStringsOfEveryLength() throws {
         let table = SharedStrings()
-        let strings: [[UInt8]] = (0..<100).map { i in
+        // More strings than the growing table's first index holds (1,024).
+        let strings: [[UInt8]] = (0..<3000).map { i in
             let n = i % 7 == 3 ? 255 + i * 13 : (i % 11 == 5 ? 254 : i % 9)
             return (0..<n).map { UInt8(0x61 + ($0 + i) % 26) }
         }
-        for s in strings { table.append(s) }
-        XCTAssertEqual(table.count, 100)
+        for s in strings { try table.append(s) }
+        XCTAssertEqual(table.count, 3000)
         for (i, s) in strings.enumerated() { XCTAssertEqual(Array(table.bytes(i)), s, "string \(i)") }
-        XCTAssertTrue(table.bytes(100).isEmpty)
+        XCTAssertTrue(table.bytes(3000).isEmpty)
         XCTAssertNil(table.string(-1))
     }
 }
