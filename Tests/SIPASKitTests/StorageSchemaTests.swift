@@ -35,6 +35,23 @@ final class StorageSchemaTests: ImportTestCase {
         }
     }
 
+    /// A summary's questions about the monthly groups are answered from the month index (migration 6)
+    /// without reading the groups' rows, and the groups of a period are read in id order: each of the
+    /// table's pages once (a whole-year summary at 1M responses read 59 MiB before, 13 MiB after).
+    func testSummaryQueriesOfTheGroupsUseTheMonthIndex() throws {
+        try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(50)), as: "a.csv")
+        func plan(_ sql: String) throws -> String {
+            try ImportFixtures.rows(db.path, "EXPLAIN QUERY PLAN " + sql).map { $0[3] as String }.joined(separator: " | ")
+        }
+        for sql in ["SELECT catalog_id, SUM(responses) AS n FROM tally_group WHERE month BETWEEN 202401 AND 202412 GROUP BY catalog_id",
+                    "SELECT DISTINCT month / 100 FROM tally_group WHERE responses > 0 ORDER BY 1"] {
+            let found = try plan(sql)
+            XCTAssertTrue(found.contains("COVERING INDEX tally_group_month"), found)
+        }
+        let groups = try plan("SELECT pairs FROM tally_group WHERE id IN (SELECT id FROM tally_group WHERE month BETWEEN 202401 AND 202412 AND responses > 0)")
+        XCTAssertTrue(groups.contains("INTEGER PRIMARY KEY (rowid=?)") && groups.contains("COVERING INDEX tally_group_month"), groups)
+    }
+
     func testReopeningDoesNotMigrateAgainAndKeepsTheData() throws {
         try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(20)), as: "a.csv")
         let before = try ImportFixtures.dumpAll(db.path)

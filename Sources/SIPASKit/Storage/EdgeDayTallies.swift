@@ -36,10 +36,14 @@ extension AppDatabase {
     /// Adds the stored group tallies of `months` (yyyymm), but for those in `skipping`.
     func addMonthGroups(_ db: Database, months: ClosedRange<Int>, skipping: Set<Int> = [],
                         into builder: inout TallySetBuilder) throws {
+        // The months' groups are found in the month index, then read in id order: read in month order,
+        // groups an import wrote together share pages, and each page was read again for every month on
+        // it (the 2 MiB page cache holds a fraction of the pair counts).
         let groups = try RawStatement(db, sql: """
             SELECT id, catalog_id, month, procedure_id, unit_id, channel_id, respondent_type_id,
                    responses, answered_any, all_satisfied, pairs
-            FROM tally_group WHERE month BETWEEN ?1 AND ?2 AND responses > 0
+            FROM tally_group
+            WHERE id IN (SELECT id FROM tally_group WHERE month BETWEEN ?1 AND ?2 AND responses > 0)
             """)
         groups.bind(1, months.lowerBound)
         groups.bind(2, months.upperBound)
@@ -52,7 +56,7 @@ extension AppDatabase {
             builder.addHead(slot, responses: groups.int(7), answeredAny: groups.int(8),
                             allSatisfied: groups.int(9), procedure: key.procedure, unit: key.unit)
             slotOfGroup[groups.int(0)] = (slot, groups.int(1))
-            builder.addPairs(slot, catalog: groups.int(1), counts: PairBlob.decode(groups.blob(10)))
+            builder.addPairs(slot, catalog: groups.int(1), counts: groups.withBlob(10) { PairBlob.decode($0) })
         }
         let ratings = try RawStatement(db, sql: """
             SELECT r.group_id, r.position, r.n0, r.n1, r.n2, r.n3, r.n4, r.n5

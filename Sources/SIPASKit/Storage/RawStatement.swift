@@ -85,6 +85,13 @@ struct RawStatement {
         return Array(UnsafeRawBufferPointer(start: base, count: count))
     }
 
+    /// A blob column read in place, valid only during `body`.
+    func withBlob<R>(_ column: Int32, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let base = sqlite3_column_blob(handle, column) else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        return body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
     /// Runs a statement that returns one integer (e.g. `RETURNING id`).
     func runReturningInt() throws -> Int64 {
         let code = sqlite3_step(handle)

@@ -125,24 +125,61 @@ struct TallySetBuilder {
         }
     }
 
-    /// Adds a group's pair counts (aa, sa, as, ss for each pair c < d of its catalogue, row-major).
-    mutating func addPairs(_ slot: Int, catalog id: Int, counts n: [Int]) {
-        guard let map = positionMaps[id] else { return }
-        let k = self.k
-        var i = 0
+    /// Where pair p of a catalogue (row-major over its positions c < d) lands in the reporting
+    /// catalogue's K×K arrays: `c2 * K + d2` and `d2 * K + c2`, or -1 for a pair the reporting
+    /// catalogue lacks. Made once per catalogue.
+    private struct PairTarget {
+        var cd: Int32
+        var dc: Int32
+    }
+    private var pairTargets: [Int: [PairTarget]] = [:]
+
+    private mutating func targets(ofCatalog id: Int) -> [PairTarget]? {
+        if let made = pairTargets[id] { return made }
+        guard let map = positionMaps[id] else { return nil }
+        var made: [PairTarget] = []
         for c in 0..<map.count {
             for d in (c + 1)..<max(map.count, c + 1) {
-                defer { i += 4 }
-                guard i + 3 < n.count, let c2 = map[c], let d2 = map[d] else { continue }
-                let (aa, sa, as_, ss) = (n[i], n[i + 1], n[i + 2], n[i + 3])
-                if aa == 0 && sa == 0 && as_ == 0 && ss == 0 { continue }
-                update(slot) { t in
-                    t.bothAnswered[c2 * k + d2] += aa
-                    t.bothAnswered[d2 * k + c2] += aa
-                    t.satisfiedAnswered[c2 * k + d2] += sa    // satisfied on c, answered d
-                    t.satisfiedAnswered[d2 * k + c2] += as_   // satisfied on d, answered c
-                    t.bothSatisfied[c2 * k + d2] += ss
-                    t.bothSatisfied[d2 * k + c2] += ss
+                if let c2 = map[c], let d2 = map[d] {
+                    made.append(PairTarget(cd: Int32(c2 * k + d2), dc: Int32(d2 * k + c2)))
+                } else {
+                    made.append(PairTarget(cd: -1, dc: -1))
+                }
+            }
+        }
+        pairTargets[id] = made
+        return made
+    }
+
+    /// Adds a group's pair counts (aa, sa, as, ss for each pair c < d of its catalogue, row-major).
+    mutating func addPairs(_ slot: Int, catalog id: Int, counts n: [Int]) {
+        guard let targets = targets(ofCatalog: id) else { return }
+        n.withUnsafeBufferPointer { n in
+            targets.withUnsafeBufferPointer { targets in
+                Self.add(n, targets, to: &total)
+                if slot >= 0 { Self.add(n, targets, to: &tallies[slot]) }
+            }
+        }
+    }
+
+    /// The pair counts `n` added through `targets`: each array is reached once, not once per pair.
+    private static func add(_ n: UnsafeBufferPointer<Int>, _ targets: UnsafeBufferPointer<PairTarget>, to t: inout Tally) {
+        t.bothAnswered.withUnsafeMutableBufferPointer { both in
+            t.satisfiedAnswered.withUnsafeMutableBufferPointer { satisfiedAnswered in
+                t.bothSatisfied.withUnsafeMutableBufferPointer { bothSatisfied in
+                    for (p, target) in targets.enumerated() {
+                        let i = 4 * p
+                        guard i + 3 < n.count else { break }
+                        guard target.cd >= 0 else { continue }
+                        let cd = Int(target.cd), dc = Int(target.dc)
+                        let aa = n[i], ss = n[i + 3]
+                        both[cd] += aa
+                        both[dc] += aa
+                        satisfiedAnswered[cd] += n[i + 1]   // satisfied on c, answered d
+                        satisfiedAnswered[dc] += n[i + 2]   // satisfied on d, answered c
+                        bothSatisfied[cd] += ss
+                        bothSatisfied[dc] += ss
+                    }
                 }
             }
         }

@@ -72,13 +72,13 @@ extension AppDatabase {
                                                                  respondentType: 0))
                 builder.addHead(slot, responses: days.int(2), answeredAny: days.int(3), allSatisfied: days.int(4),
                                 procedure: 0, unit: 0)
-                let n = PairBlob.decode(days.blob(5))
+                let n = days.withBlob(5) { PairBlob.decode($0) }
                 for position in 0..<(n.count / 6) {
                     let i = position * 6
                     builder.addRatings(slot, catalog: catalog, position: position,
                                        counts: (n[i], n[i + 1], n[i + 2], n[i + 3], n[i + 4], n[i + 5]))
                 }
-                builder.addPairs(slot, catalog: catalog, counts: PairBlob.decode(days.blob(6)))
+                builder.addPairs(slot, catalog: catalog, counts: days.withBlob(6) { PairBlob.decode($0) })
             }
             var set = builder.finish()
             if set != nil, first <= last {

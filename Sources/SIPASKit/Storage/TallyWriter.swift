@@ -103,12 +103,15 @@ enum PairBlob {
     }
 
     static func decode(_ bytes: [UInt8]) -> [Int] {
-        var counts = [Int](repeating: 0, count: bytes.count / 8)
-        for i in counts.indices {
-            var v: UInt64 = 0
-            for j in 0..<8 { v |= UInt64(bytes[i * 8 + j]) << UInt64(8 * j) }
-            counts[i] = Int(Int64(bitPattern: v))
+        bytes.withUnsafeBytes { decode($0) }
+    }
+
+    /// Little-endian signed 64-bit integers, read in place (a blob SQLite holds, say).
+    static func decode(_ raw: UnsafeRawBufferPointer) -> [Int] {
+        let n = raw.count / 8
+        return [Int](unsafeUninitializedCapacity: n) { counts, filled in
+            for i in 0..<n { counts[i] = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))) }
+            filled = n
         }
-        return counts
     }
 }
