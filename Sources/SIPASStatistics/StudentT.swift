@@ -5,7 +5,10 @@ import Foundation
 ///
 /// The distribution function is P(T ≤ t) = 1 − I_x(ν/2, 1/2)/2 for t ≥ 0, x = ν/(ν + t²), with I the
 /// regularised incomplete beta function (continued fraction, Numerical Recipes §6.4); the
-/// quantile is found by bisection on it. Real (non-integer) degrees of freedom are allowed.
+/// quantile is found by Newton's method on it, with the density as the derivative, kept inside a
+/// bracket that halves whenever a step would leave it (so it converges as surely as bisection: in
+/// 3–6 evaluations of the distribution function instead of about 45). Real (non-integer) degrees of
+/// freedom are allowed.
 ///
 /// Worked example: t_{0.975, 1} = tan(0.475π) = 12.706205; t_{0.975, 2} = 4.302653;
 /// t_{0.975, 10} = 2.228139; as ν → ∞ it tends to z = 1.959964.
@@ -15,14 +18,22 @@ public enum StudentT {
     public static func quantile(upperTail tail: Double, degreesOfFreedom nu: Double) -> Double {
         precondition(tail > 0 && tail < 0.5 && nu > 0, "need 0 < tail < 0.5 and ν > 0")
         if nu > 1e7 { return normalQuantile(upperTail: tail) }
+        // upperTail(low) > tail >= upperTail(high) throughout.
         var low = 0.0, high = 1.0
         while upperTail(high, nu) > tail { high *= 2 }
+        let logDensityScale = lgamma((nu + 1) / 2) - lgamma(nu / 2) - 0.5 * log(nu * Double.pi)
+        var t = (low + high) / 2
         for _ in 0..<200 {
-            let mid = (low + high) / 2
-            if upperTail(mid, nu) > tail { low = mid } else { high = mid }
-            if high - low <= 1e-13 * high { break }
+            let excess = upperTail(t, nu) - tail  // decreasing in t
+            if excess > 0 { low = t } else { high = t }
+            if excess == 0 { return t }
+            let density = exp(logDensityScale - (nu + 1) / 2 * log1p(t * t / nu))
+            var next = t + excess / density
+            if !(next > low && next < high) { next = (low + high) / 2 }
+            if abs(next - t) <= 1e-15 * next || high - low <= 1e-15 * high { return next }
+            t = next
         }
-        return (low + high) / 2
+        return t
     }
 
     /// P(T > t) for t ≥ 0.
