@@ -18,6 +18,10 @@ public struct RecordBatch: Sendable {
     let cutRecords: [Int]
     /// Problems found in single cells (workbooks only), by record; almost always empty.
     var cellProblems: [Int: [RecordProblem]] = [:]
+    /// Every field is valid UTF-8 by construction: a workbook's text comes from libxml2, which rejects a
+    /// part that is not proper UTF-8 and hands out UTF-8 only, and the rest is written by sipas. Then
+    /// `isValidUTF8(_:)` answers without scanning.
+    var knownValidUTF8 = false
 
     init(bytes: [UInt8], fieldOffsets: [Int32], recordStarts: [Int32], rows: [Int], unterminatedRecords: [Int],
          raw: [UInt8], rawBounds: [Int32], cutRecords: [Int]) {
@@ -68,6 +72,7 @@ public struct RecordBatch: Sendable {
     /// multi-byte sequence never spans two fields in a file that is valid), so the per-field check
     /// is needed only for the rare record where this says false.
     public func isValidUTF8(_ record: Int) -> Bool {
+        if knownValidUTF8 { return true }
         let first = Int(recordStarts[record]), end = Int(recordStarts[record + 1])
         guard first < end else { return true }
         let span = Int(fieldOffsets[first])..<Int(fieldOffsets[end])

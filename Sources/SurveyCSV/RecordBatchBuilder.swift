@@ -9,6 +9,8 @@ public struct RecordBatchBuilder {
     @usableFromInline var raw: [UInt8] = []
     @usableFromInline var rawBounds: [Int32] = []
     @usableFromInline var problems: [Int: [RecordProblem]] = [:]
+    /// Set by a reader whose text is valid UTF-8 by construction (see `RecordBatch.knownValidUTF8`).
+    public var textIsValidUTF8 = false
 
     public init(capacity: Int = 512) {
         rows.reserveCapacity(capacity)
@@ -71,6 +73,7 @@ public struct RecordBatchBuilder {
         var batch = RecordBatch(bytes: bytes, fieldOffsets: fieldOffsets, recordStarts: recordStarts, rows: rows,
                                 unterminatedRecords: [], raw: raw, rawBounds: rawBounds, cutRecords: [])
         batch.cellProblems = problems
+        batch.knownValidUTF8 = textIsValidUTF8
         bytes.removeAll(keepingCapacity: true)
         fieldOffsets.removeAll(keepingCapacity: true)
         fieldOffsets.append(0)

@@ -95,6 +95,9 @@ public final class WorkbookTableReader {
     public func read(_ body: (RecordBatch) throws -> Void) throws -> TableReport {
         var report = TableReport(sheet: sheet.name, headerRows: headerRows, labels: labels)
         var builder = RecordBatchBuilder(capacity: batchSize)
+        // libxml2 hands out UTF-8 only (a part that is not proper UTF-8 is a damaged part), and the
+        // numbers and dates are written here: nothing for the validation to scan.
+        builder.textIsValidUTF8 = true
         let rawStart = builder.rawCount
         for (i, label) in labels.enumerated() {
             if i > 0 { builder.appendRaw(0x2C) }
