@@ -50,12 +50,28 @@ final class SharedStrings: @unchecked Sendable {
     init(xml archive: ZipArchive, part: String) {
         fixed = true
         let size = archive.size(of: part) ?? 0
-        capacity = max(size, 16)
-        // Every string takes at least `<si/>` of the XML.
-        lengthCapacity = capacity / 5 + 1
-        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
-        lengths = malloc(lengthCapacity)!.assumingMemoryBound(to: UInt8.self)
-        blockStarts = malloc(MemoryLayout<Int>.stride * (lengthCapacity / 32 + 1))!.assumingMemoryBound(to: Int.self)
+        // Every string takes at least `<si/>` of the XML. A size the address space cannot reserve (a zip
+        // that claims terabytes) is a damaged part, reported like any other.
+        let wanted = max(size, 16)
+        let text = malloc(wanted)
+        let lengthBytes = text == nil ? nil : malloc(wanted / 5 + 1)
+        let starts = lengthBytes == nil ? nil : malloc(MemoryLayout<Int>.stride * ((wanted / 5 + 1) / 32 + 1))
+        guard let text, let lengthBytes, let starts else {
+            free(text)
+            free(lengthBytes)
+            capacity = 16
+            lengthCapacity = 1
+            buffer = malloc(16)!.assumingMemoryBound(to: UInt8.self)
+            lengths = malloc(16)!.assumingMemoryBound(to: UInt8.self)
+            blockStarts = malloc(16)!.assumingMemoryBound(to: Int.self)
+            failure = XLSXError.damagedPart(path: archive.path, part: part, reason: "a size of \(size) bytes cannot be held")
+            return
+        }
+        capacity = wanted
+        lengthCapacity = wanted / 5 + 1
+        buffer = text.assumingMemoryBound(to: UInt8.self)
+        lengths = lengthBytes.assumingMemoryBound(to: UInt8.self)
+        blockStarts = starts.assumingMemoryBound(to: Int.self)
         finished = false
         nonisolated(unsafe) let archive = archive
         let thread = Thread { [self] in
