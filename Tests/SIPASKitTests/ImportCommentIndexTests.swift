@@ -3,13 +3,15 @@ import GRDB
 import XCTest
 @testable import SIPASKit
 
-/// A file at least as large as its database has the comment index built after its rows, in the same
-/// transaction: afterwards the index is there with the schema's own definition and answers as a scan
-/// does; a failed import and an already-imported file leave it as it was.
+/// A file that brings at least as many new responses as its database holds has the comment index built
+/// after its rows, in the same transaction: afterwards the index is there with the schema's own
+/// definition and answers as a scan does; a failed import and an already-imported file leave it as it
+/// was; a cumulative export (its first rows known) and a small file keep the index up instead.
 final class ImportCommentIndexTests: ImportTestCase {
     override func setUp() {
         super.setUp()
         ImportWriter.deferredIndexMinimumBytes = 0
+        ImportWriter.lastImportRebuiltCommentIndex = false
     }
 
     override func tearDown() {
@@ -30,18 +32,17 @@ final class ImportCommentIndexTests: ImportTestCase {
         try ImportFixtures.int(db.path, "PRAGMA page_count") * ImportFixtures.int(db.path, "PRAGMA page_size")
     }
 
-    /// A file larger than the (fresh) database, so the index is dropped for its transaction.
+    /// 12,000 new rows: more than the rows read before deciding, and than the small databases here hold.
     private func largeFile(prefix: String = "BIG") throws -> String {
         let text = ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(12_000, prefix: prefix))
-        let path = try dir.write(text, as: "\(prefix).csv")
-        XCTAssertGreaterThanOrEqual(text.utf8.count, try databaseBytes(), "the file must be at least the database's size")
-        return path
+        return try dir.write(text, as: "\(prefix).csv")
     }
 
     func testTheIndexIsBuiltAgainAfterTheRowsOfALargeFile() throws {
         let before = try XCTUnwrap(try indexSQL())
         let (receipt, _) = try importPath(try largeFile())
         XCTAssertEqual(receipt.imported, 12_000)
+        XCTAssertTrue(ImportWriter.lastImportRebuiltCommentIndex, "an empty database: rebuilt")
         XCTAssertEqual(try indexSQL(), before, "the same index, from the schema's own SQL")
         XCTAssertTrue(try integrityIsOK())
         // It answers as a full scan does: the three most recent comments of a procedure in a period.
@@ -85,9 +86,44 @@ final class ImportCommentIndexTests: ImportTestCase {
         _ = try importPath(try largeFile())
         let small = ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(300, prefix: "SMALL"))
         XCTAssertLessThan(small.utf8.count, try databaseBytes())
+        ImportWriter.lastImportRebuiltCommentIndex = true
         let (_, receipt, _) = try importText(small, as: "small.csv")
         XCTAssertEqual(receipt.imported, 300)
+        XCTAssertFalse(ImportWriter.lastImportRebuiltCommentIndex)
         XCTAssertNotNil(try indexSQL())
         XCTAssertTrue(try integrityIsOK())
+    }
+
+    /// The year so far exported again with rows added: its first rows are all known, so the index is kept
+    /// up (a rebuild would cover every stored comment for a few new ones), and it ends the same.
+    func testACumulativeExportKeepsTheIndexUp() throws {
+        let old = ImportFixtures.generatedRows(12_000, prefix: "BIG")
+        _ = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, old), as: "first.csv")
+        ImportWriter.lastImportRebuiltCommentIndex = true
+        let cumulative = ImportFixtures.csv(ImportFixtures.standardHeader, old + ImportFixtures.generatedRows(6_000, prefix: "NEW"))
+        let (_, receipt, _) = try importText(cumulative, as: "year-to-date.csv")
+        XCTAssertEqual(receipt.imported, 6_000)
+        XCTAssertEqual(receipt.duplicates, 12_000)
+        XCTAssertFalse(ImportWriter.lastImportRebuiltCommentIndex)
+        XCTAssertNotNil(try indexSQL())
+        XCTAssertTrue(try integrityIsOK())
+        let indexed = try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response INDEXED BY response_comment WHERE comment IS NOT NULL AND procedure_id > 0")
+        let scanned = try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response NOT INDEXED WHERE comment IS NOT NULL AND procedure_id > 0")
+        XCTAssertEqual(indexed, scanned)
+        XCTAssertGreaterThan(scanned, 0)
+    }
+
+    /// Many more new rows than the database holds: decided after the first rows, the index is dropped for
+    /// the rest and built again.
+    func testManyNewRowsIntoASmallDatabaseRebuildTheIndex() throws {
+        _ = try importText(ImportFixtures.csv(ImportFixtures.standardHeader, ImportFixtures.generatedRows(2_000, prefix: "FEW")), as: "few.csv")
+        XCTAssertGreaterThan(12_000, ImportWriter.deferralSampleRows)
+        let (receipt, _) = try importPath(try largeFile())
+        XCTAssertEqual(receipt.imported, 12_000)
+        XCTAssertTrue(ImportWriter.lastImportRebuiltCommentIndex)
+        XCTAssertNotNil(try indexSQL())
+        XCTAssertTrue(try integrityIsOK())
+        let indexed = try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response INDEXED BY response_comment WHERE comment IS NOT NULL AND procedure_id > 0")
+        XCTAssertEqual(indexed, try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM response NOT INDEXED WHERE comment IS NOT NULL AND procedure_id > 0"))
     }
 }
