@@ -6,9 +6,11 @@ import Foundation
 /// The distribution function is P(T ≤ t) = 1 − I_x(ν/2, 1/2)/2 for t ≥ 0, x = ν/(ν + t²), with I the
 /// regularised incomplete beta function (continued fraction, Numerical Recipes §6.4); the
 /// quantile is found by Newton's method on it, with the density as the derivative, kept inside a
-/// bracket that halves whenever a step would leave it (so it converges as surely as bisection: in
-/// 3–6 evaluations of the distribution function instead of about 45). Real (non-integer) degrees of
-/// freedom are allowed.
+/// bracket that halves whenever a step would leave it (so it converges as surely as bisection). For a
+/// 95% interval (tail 0.025) and ν from 1 to a million it takes 8–23 evaluations of the distribution
+/// function, the bracket's doubling included (the most for ν of 10⁴ and more, where the last steps
+/// crawl through the function's own rounding), where bisection took 46–49. Real (non-integer) degrees
+/// of freedom are allowed.
 ///
 /// Worked example: t_{0.975, 1} = tan(0.475π) = 12.706205; t_{0.975, 2} = 4.302653;
 /// t_{0.975, 10} = 2.228139; as ν → ∞ it tends to z = 1.959964.
