@@ -12,19 +12,16 @@ import Synchronization
 /// `bytes(_:)` waits in the rare case it asks for one not read yet. Its buffers are sized once from the
 /// part's inflated size (the decoded text is never longer than the XML holding it) and never move, so
 /// reading while the table grows is safe; pages not written are never touched, so they cost no memory.
-/// A table made empty (`init()`, for tests) grows by `realloc` instead, read on the thread that fills it.
 final class SharedStrings: @unchecked Sendable {
-    private var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
+    private let buffer: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
     private var byteCount = 0
     /// String i's length, or 255 for a length of 255 or more (then in `long`, under `condition`).
-    private var lengths: UnsafeMutablePointer<UInt8>
-    private var lengthCapacity: Int
+    private let lengths: UnsafeMutablePointer<UInt8>
+    private let lengthCapacity: Int
     private var long: [Int: Int] = [:]
     /// `blockStarts[k]` is where string `32 k` starts.
-    private var blockStarts: UnsafeMutablePointer<Int>
-    /// Fixed buffers: filled on the loading thread while others read.
-    private let fixed: Bool
+    private let blockStarts: UnsafeMutablePointer<Int>
     /// Strings readable so far (set after a string is whole, read before its bytes).
     private let published = Atomic<Int>(0)
     private let waiters = Atomic<Int>(0)
@@ -36,42 +33,46 @@ final class SharedStrings: @unchecked Sendable {
     /// Strings read so far (all of them once the table is loaded).
     var count: Int { published.load(ordering: .acquiring) }
 
-    init() {
-        fixed = false
-        capacity = 1 << 12
-        buffer = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
-        lengthCapacity = 1 << 10
-        lengths = malloc(lengthCapacity)!.assumingMemoryBound(to: UInt8.self)
-        blockStarts = malloc(MemoryLayout<Int>.stride * (lengthCapacity / 32 + 1))!.assumingMemoryBound(to: Int.self)
+    /// Buffers for the strings of an XML part of `xmlBytes` bytes: the text is never longer than the XML
+    /// holding it, and every string takes at least `<si/>` of it. Nil when the address space cannot
+    /// reserve them (a zip that claims terabytes).
+    private static func buffers(xmlBytes: Int)
+        -> (text: UnsafeMutablePointer<UInt8>, capacity: Int, lengths: UnsafeMutablePointer<UInt8>, strings: Int,
+            starts: UnsafeMutablePointer<Int>)? {
+        let capacity = max(xmlBytes, 16), strings = capacity / 5 + 1
+        let text = malloc(capacity)
+        let lengths = text == nil ? nil : malloc(strings)
+        let starts = lengths == nil ? nil : malloc(MemoryLayout<Int>.stride * (strings / 32 + 1))
+        guard let text, let lengths, let starts else {
+            free(text)
+            free(lengths)
+            return nil
+        }
+        return (text.assumingMemoryBound(to: UInt8.self), capacity, lengths.assumingMemoryBound(to: UInt8.self), strings,
+                starts.assumingMemoryBound(to: Int.self))
+    }
+
+    private init(_ made: (text: UnsafeMutablePointer<UInt8>, capacity: Int, lengths: UnsafeMutablePointer<UInt8>,
+                          strings: Int, starts: UnsafeMutablePointer<Int>)) {
+        (buffer, capacity, lengths, lengthCapacity, blockStarts) = made
+    }
+
+    /// A complete table, filled by `append` on the calling thread, with room for the strings of an XML
+    /// part of `xmlBytes` bytes: empty for a workbook without shared strings, or built by tests.
+    convenience init(xmlBytes: Int = 0) {
+        self.init(SharedStrings.buffers(xmlBytes: xmlBytes)!)
     }
 
     /// Starts reading `part` on its own thread; `bytes(_:)` answers as strings arrive, `waitUntilLoaded()`
-    /// rethrows what went wrong.
-    init(xml archive: ZipArchive, part: String) {
-        fixed = true
+    /// rethrows what went wrong. A part whose size cannot be reserved is a damaged part, reported so.
+    convenience init(xml archive: ZipArchive, part: String) {
         let size = archive.size(of: part) ?? 0
-        // Every string takes at least `<si/>` of the XML. A size the address space cannot reserve (a zip
-        // that claims terabytes) is a damaged part, reported like any other.
-        let wanted = max(size, 16)
-        let text = malloc(wanted)
-        let lengthBytes = text == nil ? nil : malloc(wanted / 5 + 1)
-        let starts = lengthBytes == nil ? nil : malloc(MemoryLayout<Int>.stride * ((wanted / 5 + 1) / 32 + 1))
-        guard let text, let lengthBytes, let starts else {
-            free(text)
-            free(lengthBytes)
-            capacity = 16
-            lengthCapacity = 1
-            buffer = malloc(16)!.assumingMemoryBound(to: UInt8.self)
-            lengths = malloc(16)!.assumingMemoryBound(to: UInt8.self)
-            blockStarts = malloc(16)!.assumingMemoryBound(to: Int.self)
+        guard let made = SharedStrings.buffers(xmlBytes: size) else {
+            self.init()
             failure = XLSXError.damagedPart(path: archive.path, part: part, reason: "a size of \(size) bytes cannot be held")
             return
         }
-        capacity = wanted
-        lengthCapacity = wanted / 5 + 1
-        buffer = text.assumingMemoryBound(to: UInt8.self)
-        lengths = lengthBytes.assumingMemoryBound(to: UInt8.self)
-        blockStarts = starts.assumingMemoryBound(to: Int.self)
+        self.init(made)
         finished = false
         nonisolated(unsafe) let archive = archive
         let thread = Thread { [self] in
@@ -128,34 +129,13 @@ final class SharedStrings: @unchecked Sendable {
     /// The loading thread stops at the next string once `close()` is called.
     var shouldStop: Bool { stopRequested.load(ordering: .relaxed) }
 
-    /// Room for the strings a part says it holds (growing tables only).
-    func reserve(strings n: Int) {
-        guard !fixed, n > lengthCapacity else { return }
-        growIndex(to: n)
-    }
-
-    private func growIndex(to n: Int) {
-        lengthCapacity = n
-        lengths = realloc(lengths, n)!.assumingMemoryBound(to: UInt8.self)
-        blockStarts = realloc(blockStarts, MemoryLayout<Int>.stride * (n / 32 + 1))!.assumingMemoryBound(to: Int.self)
-    }
-
     struct Overflow: Error, CustomStringConvertible {
         var description: String { "more text than the part's size" }
     }
 
     func append(_ string: [UInt8]) throws {
         let count = published.load(ordering: .relaxed)
-        if byteCount + string.count > capacity || count == lengthCapacity {
-            guard !fixed else { throw Overflow() }
-            if byteCount + string.count > capacity {
-                var grown = capacity
-                while grown < byteCount + string.count { grown += grown / 2 }
-                buffer = realloc(buffer, grown)!.assumingMemoryBound(to: UInt8.self)
-                capacity = grown
-            }
-            if count == lengthCapacity { growIndex(to: lengthCapacity * 2) }
-        }
+        if byteCount + string.count > capacity || count == lengthCapacity { throw Overflow() }
         string.withUnsafeBufferPointer { (buffer + byteCount).update(from: $0.baseAddress!, count: $0.count) }
         if count & 31 == 0 { blockStarts[count >> 5] = byteCount }
         if string.count < 255 {
@@ -197,7 +177,7 @@ final class SharedStrings: @unchecked Sendable {
     /// the whole part is read: until then, it waits for the string).
     func bytes(_ index: Int) -> UnsafeBufferPointer<UInt8> {
         var available = published.load(ordering: .acquiring)
-        if index >= available && fixed { available = wait(for: index) }
+        if index >= available { available = wait(for: index) }
         guard index >= 0, index < available else { return UnsafeBufferPointer(start: buffer, count: 0) }
         var start = blockStarts[index >> 5]
         for i in (index & ~31)..<index { start += length(i) }
@@ -228,10 +208,6 @@ private final class SharedStringsHandler: XMLHandler {
     override func start(_ name: XMLName, _ attributes: XMLAttributes) {
         if name.is("si") {
             current.removeAll(keepingCapacity: true)
-        } else if name.is("sst") {
-            if let n = attributes.string(local: "uniqueCount").flatMap({ Int($0) }), n > 0, n < 1 << 26 {
-                table.reserve(strings: n)
-            }
         } else if name.is("t") {
             inText = phonetic == 0
         } else if name.is("rPh") {
