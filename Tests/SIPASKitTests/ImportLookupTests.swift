@@ -68,13 +68,13 @@ final class ImportLookupTests: XCTestCase {
         XCTAssertEqual(interner.contentHashes[index], hash.state)
     }
 
-    /// Thousands of groups, rows in random order, some taken back out: the accumulator's counts equal
-    /// counts kept in a dictionary.
+    /// Thousands of groups (hundreds of `GroupBlocks` chunks), rows in random order, some taken back
+    /// out: the accumulator's counts, pair counts included, equal counts kept in a dictionary.
     func testTallyAccumulatorAgreesWithADictionary() {
         var rng = SystemRandomNumberGenerator()
         let k = 4
         var tally = TallyAccumulator(criterionCount: k)
-        var reference: [TallyAccumulator.GroupKey: (responses: Int, ratings: [Int])] = [:]
+        var reference: [TallyAccumulator.GroupKey: (responses: Int, ratings: [Int], pairs: [Int])] = [:]
         for _ in 0..<30_000 {
             let key = TallyAccumulator.GroupKey(
                 month: Int32.random(in: 202401...202412, using: &rng), procedure: Int32.random(in: 0..<40, using: &rng),
@@ -83,9 +83,22 @@ final class ImportLookupTests: XCTestCase {
             let ratings = (0..<k).map { _ in UInt8.random(in: 0...5, using: &rng) }
             let sign = Int.random(in: 0..<10, using: &rng) == 0 ? -1 : 1
             tally.record(key, ratings: ratings[...], sign: sign)
-            var entry = reference[key] ?? (0, Array(repeating: 0, count: k * 6))
+            var entry = reference[key] ?? (0, Array(repeating: 0, count: k * 6), Array(repeating: 0, count: k * (k - 1) * 2))
             entry.responses += sign
             for (c, value) in ratings.enumerated() { entry.ratings[c * 6 + Int(value)] += sign }
+            var pair = 0
+            for c in 0..<k {
+                for d in (c + 1)..<k {
+                    let answered = ratings[c] > 0 && ratings[d] > 0
+                    if answered {
+                        entry.pairs[pair * 4] += sign
+                        if ratings[c] >= 4 { entry.pairs[pair * 4 + 1] += sign }
+                        if ratings[d] >= 4 { entry.pairs[pair * 4 + 2] += sign }
+                        if ratings[c] >= 4 && ratings[d] >= 4 { entry.pairs[pair * 4 + 3] += sign }
+                    }
+                    pair += 1
+                }
+            }
             reference[key] = entry
         }
         tally.settle()
@@ -99,6 +112,29 @@ final class ImportLookupTests: XCTestCase {
                     XCTAssertEqual(tally.rating(group, criterion: c, value: value), expected.ratings[c * 6 + value])
                 }
             }
+            XCTAssertEqual(tally.pairCounts(group), expected.pairs, "pair counts of \(key)")
         }
+        XCTAssertGreaterThan(tally.keys.count, 40 * GroupBlocks<Int32>.groupsPerChunk, "groups span many chunks")
+    }
+
+    /// An accumulator is a value: a copy counts on its own, across the chunks of its blocks.
+    func testACopiedAccumulatorCountsOnItsOwn() {
+        var first = TallyAccumulator(criterionCount: 3)
+        for procedure in 0..<40 {
+            first.record(.init(month: 202401, procedure: Int32(procedure), unit: 0, channel: 0, respondentType: 0),
+                         ratings: [5, 4, 0][...])
+        }
+        var second = first
+        second.record(.init(month: 202401, procedure: 39, unit: 0, channel: 0, respondentType: 0), ratings: [1, 1, 1][...])
+        second.record(.init(month: 202402, procedure: 0, unit: 0, channel: 0, respondentType: 0), ratings: [5, 5, 5][...])
+        first.settle()
+        second.settle()
+        XCTAssertEqual(first.keys.count, 40)
+        XCTAssertEqual(second.keys.count, 41)
+        XCTAssertEqual(first.rating(39, criterion: 0, value: 1), 0)
+        XCTAssertEqual(second.rating(39, criterion: 0, value: 1), 1)
+        XCTAssertEqual(first.pairCounts(39), [1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0])
+        XCTAssertEqual(second.pairCounts(39), [2, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0])
+        XCTAssertEqual(second.pairCounts(40), [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1])
     }
 }

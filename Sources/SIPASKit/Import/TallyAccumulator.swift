@@ -2,7 +2,8 @@
 /// kept in flat integer arrays while rows stream by and written to the tally tables at the end of the
 /// file's transaction. Counts may be negative while a replaced or duplicate row is taken back out.
 /// Counts are 32-bit (a group is one month of one procedure, unit, channel and respondent type): the
-/// accumulator of a 1,000,000-response file holds about 1,600 groups in under 5 MB.
+/// accumulator of a 1,000,000-response file holds about 1,600 groups in under 5 MB, in chunks of
+/// groups (`GroupBlocks`) so that growing never copies them.
 struct TallyAccumulator: Sendable {
     struct GroupKey: Hashable, Sendable {
         var month: Int32
@@ -26,18 +27,21 @@ struct TallyAccumulator: Sendable {
     /// Per group: responses, answered any, all satisfied.
     private(set) var heads: [Int32] = []
     /// Per group: criterionCount × 6 rating counts (0 = no answer).
-    private(set) var ratings: [Int32] = []
+    private var ratings: GroupBlocks<Int32>
     /// Per group: pairCount × 4 counts (aa, sa, as, ss), settled blocks only (see `columns`).
-    private(set) var pairs: [Int32] = []
+    private var pairs: GroupBlocks<Int32>
     /// Per group, the current block of up to 64 added rows, bit-sliced: criterionCount "answered"
     /// columns then criterionCount "satisfied" columns, one bit per row. A full block is folded into
     /// `pairs` with popcounts — 4 per pair for 64 rows instead of up to 4 increments per pair per row.
-    private var columns: [UInt64] = []
+    private var columns: GroupBlocks<UInt64>
     private var blockRows: [Int] = []
 
     init(criterionCount: Int) {
         self.criterionCount = criterionCount
         self.pairCount = criterionCount * (criterionCount - 1) / 2
+        ratings = GroupBlocks(stride: criterionCount * 6)
+        pairs = GroupBlocks(stride: pairCount * 4)
+        columns = GroupBlocks(stride: criterionCount * 2)
     }
 
     /// Adds (sign +1) or removes (sign −1) one response.
@@ -50,14 +54,17 @@ struct TallyAccumulator: Sendable {
         precondition(values.count == criterionCount, "one rating per criterion")
         let slot = self.slot(for: key)
         let sign32 = Int32(sign)
-        var answered: UInt64 = 0, satisfied: UInt64 = 0
-        let ratingBase = slot * criterionCount * 6
-        for c in 0..<criterionCount {
-            let value = values[values.startIndex + c]
-            if value > 5 { continue }                 // not asked in this file
-            ratings[ratingBase + c * 6 + Int(value)] += sign32
-            if value > 0 { answered |= 1 << UInt64(c) }
-            if value >= 4 { satisfied |= 1 << UInt64(c) }
+        let k = criterionCount
+        let (answered, satisfied) = ratings.withBlock(slot) { counts in
+            var answered: UInt64 = 0, satisfied: UInt64 = 0
+            for c in 0..<k {
+                let value = values[values.startIndex + c]
+                if value > 5 { continue }                 // not asked in this file
+                counts[c * 6 + Int(value)] += sign32
+                if value > 0 { answered |= 1 << UInt64(c) }
+                if value >= 4 { satisfied |= 1 << UInt64(c) }
+            }
+            return (answered, satisfied)
         }
         heads[slot * 3] += sign32
         if answered != 0 {
@@ -73,23 +80,25 @@ struct TallyAccumulator: Sendable {
 
     /// Pair counts one row at a time (the rare rows taken back out).
     private mutating func countPairs(_ slot: Int, answered: UInt64, satisfied: UInt64, sign: Int32) {
-        let pairBase = slot * pairCount * 4
-        var rest = answered
-        while rest != 0 {
-            let c = rest.trailingZeroBitCount
-            rest &= rest - 1
-            let cSatisfied = satisfied & (1 << UInt64(c)) != 0
-            let rowStart = pairIndex(c, c + 1) - (c + 1)   // so that rowStart + d = pairIndex(c, d)
-            var others = rest
-            while others != 0 {
-                let d = others.trailingZeroBitCount
-                others &= others - 1
-                let i = pairBase + (rowStart + d) * 4
-                let dSatisfied = satisfied & (1 << UInt64(d)) != 0
-                pairs[i] += sign
-                if cSatisfied { pairs[i + 1] += sign }
-                if dSatisfied { pairs[i + 2] += sign }
-                if cSatisfied && dSatisfied { pairs[i + 3] += sign }
+        let k = criterionCount
+        pairs.withBlock(slot) { pairs in
+            var rest = answered
+            while rest != 0 {
+                let c = rest.trailingZeroBitCount
+                rest &= rest - 1
+                let cSatisfied = satisfied & (1 << UInt64(c)) != 0
+                let rowStart = Self.pairIndex(c, c + 1, criterionCount: k) - (c + 1)   // rowStart + d = pairIndex(c, d)
+                var others = rest
+                while others != 0 {
+                    let d = others.trailingZeroBitCount
+                    others &= others - 1
+                    let i = (rowStart + d) * 4
+                    let dSatisfied = satisfied & (1 << UInt64(d)) != 0
+                    pairs[i] += sign
+                    if cSatisfied { pairs[i + 1] += sign }
+                    if dSatisfied { pairs[i + 2] += sign }
+                    if cSatisfied && dSatisfied { pairs[i + 3] += sign }
+                }
             }
         }
     }
@@ -97,16 +106,17 @@ struct TallyAccumulator: Sendable {
     private mutating func addToBlock(_ slot: Int, answered: UInt64, satisfied: UInt64) {
         let k = criterionCount
         let bit: UInt64 = 1 << UInt64(blockRows[slot])
-        let base = slot * 2 * k
-        var rest = answered
-        while rest != 0 {
-            columns[base + rest.trailingZeroBitCount] |= bit
-            rest &= rest - 1
-        }
-        rest = satisfied
-        while rest != 0 {
-            columns[base + k + rest.trailingZeroBitCount] |= bit
-            rest &= rest - 1
+        columns.withBlock(slot) { columns in
+            var rest = answered
+            while rest != 0 {
+                columns[rest.trailingZeroBitCount] |= bit
+                rest &= rest - 1
+            }
+            rest = satisfied
+            while rest != 0 {
+                columns[k + rest.trailingZeroBitCount] |= bit
+                rest &= rest - 1
+            }
         }
         blockRows[slot] += 1
         if blockRows[slot] == 64 { fold(slot) }
@@ -115,20 +125,23 @@ struct TallyAccumulator: Sendable {
     /// Adds a group's block to its pair counts and empties the block.
     private mutating func fold(_ slot: Int) {
         let k = criterionCount
-        let base = slot * 2 * k
-        var i = slot * pairCount * 4
-        for c in 0..<k {
-            let ac = columns[base + c], sc = columns[base + k + c]
-            for d in (c + 1)..<max(k, c + 1) {
-                let ad = columns[base + d], sd = columns[base + k + d]
-                pairs[i] += Int32(truncatingIfNeeded: (ac & ad).nonzeroBitCount)
-                pairs[i + 1] += Int32(truncatingIfNeeded: (sc & ad).nonzeroBitCount)   // satisfied on c, answered d
-                pairs[i + 2] += Int32(truncatingIfNeeded: (ac & sd).nonzeroBitCount)   // answered c, satisfied on d
-                pairs[i + 3] += Int32(truncatingIfNeeded: (sc & sd).nonzeroBitCount)
-                i += 4
+        columns.withBlock(slot) { columns in
+            pairs.withBlock(slot) { pairs in
+                var i = 0
+                for c in 0..<k {
+                    let ac = columns[c], sc = columns[k + c]
+                    for d in (c + 1)..<max(k, c + 1) {
+                        let ad = columns[d], sd = columns[k + d]
+                        pairs[i] += Int32(truncatingIfNeeded: (ac & ad).nonzeroBitCount)
+                        pairs[i + 1] += Int32(truncatingIfNeeded: (sc & ad).nonzeroBitCount)   // satisfied on c, answered d
+                        pairs[i + 2] += Int32(truncatingIfNeeded: (ac & sd).nonzeroBitCount)   // answered c, satisfied on d
+                        pairs[i + 3] += Int32(truncatingIfNeeded: (sc & sd).nonzeroBitCount)
+                        i += 4
+                    }
+                }
             }
+            for j in columns.indices { columns[j] = 0 }
         }
-        for j in base..<(base + 2 * k) { columns[j] = 0 }
         blockRows[slot] = 0
     }
 
@@ -146,38 +159,32 @@ struct TallyAccumulator: Sendable {
         }
         let slot = slots.append(hash)
         keys.append(key)
-        Self.grow(&heads, by: 3)
-        Self.grow(&ratings, by: criterionCount * 6)
-        Self.grow(&pairs, by: pairCount * 4)
-        columns.append(contentsOf: repeatElement(0, count: criterionCount * 2))
+        heads.append(contentsOf: [0, 0, 0])
+        ratings.append()
+        pairs.append()
+        columns.append()
         blockRows.append(0)
         return slot
     }
 
-    /// Appends `n` zeros, growing the storage by a quarter (not the standard doubling): the counts of
-    /// a 1,000,000-response file (about 1,600 groups) then carry little slack.
-    private static func grow(_ array: inout [Int32], by n: Int) {
-        if array.capacity < array.count + n {
-            array.reserveCapacity(array.count + max(array.count / 4, n * 16))
-        }
-        array.append(contentsOf: repeatElement(0, count: n))
-    }
-
     /// Pair (c, d), c < d, as its index in the upper-triangle order used by `pairs`.
-    func pairIndex(_ c: Int, _ d: Int) -> Int { c * criterionCount - c * (c + 1) / 2 + d - c - 1 }
+    func pairIndex(_ c: Int, _ d: Int) -> Int { Self.pairIndex(c, d, criterionCount: criterionCount) }
+
+    static func pairIndex(_ c: Int, _ d: Int, criterionCount k: Int) -> Int { c * k - c * (c + 1) / 2 + d - c - 1 }
 
     func head(_ group: Int) -> (responses: Int, answeredAny: Int, allSatisfied: Int) {
         (Int(heads[group * 3]), Int(heads[group * 3 + 1]), Int(heads[group * 3 + 2]))
     }
 
     func rating(_ group: Int, criterion c: Int, value: Int) -> Int {
-        Int(ratings[group * criterionCount * 6 + c * 6 + value])
+        let block = ratings.block(group)
+        return Int(block[block.startIndex + c * 6 + value])
     }
 
     /// The group's pair counts: (aa, sa, as, ss) for each pair c < d in row-major order.
     /// Only complete once the accumulator is settled.
     func pairCounts(_ group: Int) -> [Int] {
-        pairs[(group * pairCount * 4)..<((group + 1) * pairCount * 4)].map { Int($0) }
+        pairs.block(group).map { Int($0) }
     }
 
 }
