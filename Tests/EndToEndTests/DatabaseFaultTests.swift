@@ -304,6 +304,44 @@ final class DatabaseFaultTests: XCTestCase {
         }
     }
 
+    /// A file over 8 MiB into a database without responses goes through the rollback journal
+    /// (`EmptyDatabaseLoad`). Killed mid-way, the journal is left to play back: a read command says so
+    /// and reads nothing (never the half-written file), `migrate` plays it back, and the retry imports
+    /// every row into a file that is in the write-ahead log again.
+    func testAKilledFirstLoadIsSaidByReadCommandsAndUndoneByMigrate() throws {
+        var text = "response_id,date,procedure_code,comment,TC1,TT1,KQ1\n"
+        let comment = String(repeating: "Thủ tục nhanh gọn, cán bộ hướng dẫn tận tình. ", count: 5)
+        for i in 1...36_000 { text += "P-\(i),\(i % 28 + 1)/03/2024,1.004490.000.00.00.H33,\"\(comment)\",5,4,\(i % 5 + 1)\n" }
+        XCTAssertGreaterThan(text.utf8.count, 8 << 20)
+        let csv = path("big.csv")
+        try text.write(toFile: csv, atomically: false, encoding: .utf8)
+        let db = path("t.sqlite")
+        let killed = try Sipas.run(["import", "--db", db, csv], environment: ["SIPAS_FAULT": "kill-after:30000"])
+        XCTAssertTrue(killed.signaled, "the process should have been killed: \(killed.stderr)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: db + "-journal"), "the load left no journal to play back")
+        let before = try sha(db)
+        for command in [["summary", "--year", "2024"], ["imports"]] {
+            let read = try Sipas.run(command + ["--db", db, "--lang", "en"])
+            assertOneSentence(read, contains: "the last import was interrupted and has not been undone yet",
+                              hint: "sipas migrate --db \(db)")
+        }
+        XCTAssertEqual(try sha(db), before, "a read command changed the file")
+        let migrate = try Sipas.run(["migrate", "--db", db])
+        XCTAssertEqual(migrate.status, 0, migrate.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-journal"))
+        let emptied = try AppDatabase(path: db, access: .readOnly)
+        XCTAssertEqual(try emptied.responseCount(), 0)
+        XCTAssertEqual(try emptied.importRecords(), [])
+        let retry = try Sipas.run(["import", "--db", db, "--format", "json", csv])
+        XCTAssertEqual(retry.status, 0, retry.stderr)
+        XCTAssertTrue(retry.stdout.contains("\"imported\" : 36000"), retry.stdout)
+        XCTAssertEqual(try AppDatabase(path: db, access: .readOnly).responseCount(), 36_000)
+        var config = Configuration()
+        config.readonly = true
+        let mode = try DatabaseQueue(path: db, configuration: config).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(mode, "wal")
+    }
+
     func testTheDatabaseFileAloneIsACompleteBackupAfterAnImport() throws {
         let db = path("t.sqlite")
         let run = try Sipas.run(["import", "--db", db] + Sipas.surveys)

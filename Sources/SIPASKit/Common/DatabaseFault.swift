@@ -20,4 +20,6 @@ public enum DatabaseFault: Sendable, Equatable {
     case older(version: Int, current: Int)
     /// The disk is full.
     case full
+    /// An import was killed before its rollback journal was played back (only a read-write open can).
+    case interrupted
 }

@@ -34,6 +34,9 @@ extension Messages {
                                  "\(p): the database has an older schema (\(version)); this sipas needs schema \(current)")
             case .full:
                 return lang.pick("\(p): đĩa đầy; không ghi gì thêm", "\(p): the disk is full; nothing was written")
+            case .interrupted:
+                return lang.pick("\(p): lần nhập trước bị ngắt giữa chừng và chưa được hoàn tác; không đọc gì",
+                                 "\(p): the last import was interrupted and has not been undone yet; nothing was read")
             }
         case let .outputFailed(path, reason):
             return lang.pick("\(TerminalText.name(path)): không ghi được (\(reason))",
@@ -82,6 +85,9 @@ extension Messages {
             case .full:
                 return lang.pick("giải phóng chỗ trên đĩa rồi chạy lại; cơ sở dữ liệu vẫn như trước",
                                  "free some disk space and run again; the database is as it was")
+            case .interrupted:
+                return lang.pick("hoàn tác một lần: sipas migrate --db \(p) (hoặc lần nhập tới); dữ liệu trở lại như trước lần nhập đó",
+                                 "undo it once: sipas migrate --db \(p) (or the next import); the data is as it was before that import")
             }
         case .outputFailed:
             return lang.pick("chỉ một tệp ghi được bằng --out (không phải thư mục)",

@@ -6,12 +6,17 @@ import GRDB
 /// Two ways to open: `.readWrite` (imports, `baseline set`, `migrate`) creates the file when it is
 /// missing (mode 0600: the responses hold citizens' comments), puts it in WAL mode and migrates it;
 /// `.readOnly` (every read command) never creates, writes or migrates anything, and reads the last
-/// committed state at once even while an import is writing.
+/// committed state at once even while an import is writing (but for the first large import into an
+/// empty database, which it may wait for: `EmptyDatabaseLoad`).
 public final class AppDatabase: Sendable {
     public enum Access: Sendable { case readOnly, readWrite }
 
     public let path: String
     public let openedFor: Access
+    /// True for a connection that sets the file's journal mode (read-write, not a dry run).
+    let managesJournal: Bool
+    /// How long this connection waits for another writer.
+    let writerWait: TimeInterval
     let queue: DatabaseQueue
     /// The schema version the file had when it was opened (before any migration).
     public let schemaAtOpen: Int
@@ -42,6 +47,8 @@ public final class AppDatabase: Sendable {
                  dryRun: Bool, checkIntegrity: Bool) throws(SIPASError) {
         self.path = path
         self.openedFor = access
+        self.managesJournal = access == .readWrite && !dryRun
+        self.writerWait = patience ?? AppDatabase.writerPatience
         var inMemory = false
         if dryRun {
             try AppDatabase.checkPath(path, access: .readOnly, missingIsFine: true)
@@ -83,7 +90,7 @@ public final class AppDatabase: Sendable {
     /// handler for it: several imports starting at once on a new file saw "locked" at once (a CI run of
     /// `testThreeImportsAtOnceAllSucceedWithExactCounts`). So the conversion is retried, every 10 ms, for
     /// as long as a lock is waited for; another process having done it meanwhile is success.
-    private func enableWAL(patience: TimeInterval) throws(SIPASError) {
+    func enableWAL(patience: TimeInterval) throws(SIPASError) {
         let started = Date()
         while true {
             do {
@@ -119,6 +126,10 @@ public final class AppDatabase: Sendable {
                 let queue = try DatabaseQueue(path: path, configuration: config)
                 try probe(queue)
                 return queue
+            } catch let error as DatabaseError where config.readonly && error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+                // An import into an empty database was killed (`EmptyDatabaseLoad`): its rollback journal is
+                // still to be played back, which a read-only connection cannot do; never read around it.
+                throw SIPASError.databaseFault(path: path, fault: .interrupted)
             } catch let error as DatabaseError where config.readonly && error.resultCode == .SQLITE_READONLY {
                 let immutable = try DatabaseQueue(path: immutableURI(path), configuration: config)
                 try probe(immutable)
@@ -327,6 +338,11 @@ extension AppDatabase {
                            _ body: (ImportWriter) throws -> Bool) throws {
         var committed = false
         let started = Date()
+        let rollbackJournal = bytes >= AppDatabase.rollbackJournalMinimumBytes && leaveWALWhileEmpty()
+        AppDatabase.lastImportUsedRollbackJournal = rollbackJournal
+        // Back to the write-ahead log whatever happened (after a commit, a failure here is put right by
+        // the next read-write open, which switches any file to WAL).
+        defer { if rollbackJournal { try? enableWAL(patience: writerWait) } }
         do {
             try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -347,7 +363,7 @@ extension AppDatabase {
         } catch let error as DatabaseError {
             throw AppDatabase.classify(error, path: path, waited: Int(Date().timeIntervalSince(started)))
         }
-        if committed { checkpoint() }
+        if committed && !rollbackJournal { checkpoint() }
     }
 
     /// The earlier import of the file with this content, as "path (date)".
