@@ -65,8 +65,8 @@ hz=$(getconf CLK_TCK)
 line="CPU per thread (one more run):"
 for t in $(printf '%s\n' "${!ticks[@]}" | sort -n); do
   case "${names[$t]}" in
-    sipas) role="writing (SQLite)" ;; sipas-parse) role="parsing (libcsv)" ;;
-    sipas-validate) role="validation+tallies" ;; *) role="SHA-256 (dispatch)" ;;
+    sipas) role="writing (SQLite)" ;; sipas-parse) role="parsing (libcsv) + validation+tallies" ;;
+    sipas-validate) role="validation+tallies (workbooks)" ;; *) role="SHA-256 (dispatch)" ;;
   esac
   [ "${ticks[$t]}" -gt 0 ] && line+=$(awk -v v="${ticks[$t]}" -v hz="$hz" -v r="$role" 'BEGIN {printf "  %s %.2f s", r, v/hz}')
 done

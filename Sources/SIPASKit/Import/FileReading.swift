@@ -2,7 +2,7 @@ import Foundation
 import SurveyCSV
 import SurveyXLSX
 
-/// The reading thread of one import: libcsv → header binding → row validation → tally counting,
+/// The reading side of one import: libcsv → header binding → row validation → tally counting,
 /// handing validated batches to the writing thread through a bounded queue.
 enum FileReading {
     struct Header: Sendable {
@@ -40,34 +40,50 @@ enum FileReading {
         case failed(SIPASError)
     }
 
-    /// Starts the pipeline — a parsing thread (file → libcsv → record batches) and a validating thread
-    /// (records → typed rows, tallies) — so that, with the caller writing, the work spreads over both
-    /// cores. Messages arrive on the returned queue, `.header` or `.failed` first. Both queues are
+    /// Starts the pipeline, with the caller writing, so that the work spreads over both cores. A CSV file
+    /// is parsed and validated on one thread, each batch validated as soon as libcsv has made it (records →
+    /// typed rows, tallies); a workbook, whose XML parsing is the heavier part, has a thread of its own for
+    /// validation. Messages arrive on the returned queue, `.header` or `.failed` first. The queues are
     /// bounded, so memory stays flat whatever the file's size.
+    ///
+    /// Why CSV has no validating thread of its own: on two cores, three busy threads (parse, validate,
+    /// write) left the writer's core idle whenever it waited a moment for a batch, while parsing and
+    /// validation took turns on the other core (sampled from /proc: together one core's worth, 0.46 + 0.46,
+    /// the writer 0.82, on the comment-rich shape). One thread for both, three alternating 1M imports each:
+    /// comment-rich 8.57 / 7.86 / 8.17 s → 7.60 / 8.26 / 7.50 s, generated 6.37 / 5.92 / 6.53 → 5.83 / 5.86 /
+    /// 5.85 s; NFD text and a cumulative export within the noise; the peak up to 3 MiB higher (README: Speed).
     static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
-        let parsed = BlockingQueue<Parsed>(capacity: 2)
         let validated = BlockingQueue<Message>(capacity: 2)
-        // Each thread names itself, so that its CPU can be read from /proc (scripts/bench-import.sh does).
-        let parser = Thread {
-            Thread.current.name = "sipas-parse"
-            if WorkbookKind.of(path: path) == .other {
-                parse(path: path, options: options, into: parsed)
-            } else {
+        let stage = ValidationStage(path: path, options: options, into: validated)
+        var threads: [Thread] = []
+        if WorkbookKind.of(path: path) == .other {
+            // Each thread names itself, so that its CPU can be read from /proc (scripts/bench-import.sh does).
+            threads.append(Thread {
+                Thread.current.name = "sipas-parse"
+                parse(path: path, options: options, into: stage.handle)
+            })
+        } else {
+            let parsed = BlockingQueue<Parsed>(capacity: 2)
+            threads.append(Thread {
+                Thread.current.name = "sipas-parse"
                 parseWorkbook(path: path, options: options, into: parsed)
-            }
+            })
+            threads.append(Thread {
+                Thread.current.name = "sipas-validate"
+                // However this thread ends (done, failed, or the writer stopped), the parser stops too.
+                defer { parsed.close() }
+                while stage.handle(parsed.take()) {}
+            })
         }
-        let validator = Thread {
-            Thread.current.name = "sipas-validate"
-            validate(path: path, options: options, from: parsed, into: validated)
-        }
-        for thread in [parser, validator] {
+        for thread in threads {
             thread.stackSize = 4 << 20
             thread.start()
         }
         return validated
     }
 
-    private static func parse(path: String, options: ImportOptions, into queue: BlockingQueue<Parsed>) {
+    /// Parses the CSV file into `sink` (false from it: stop reading).
+    private static func parse(path: String, options: ImportOptions, into sink: (Parsed) -> Bool) {
         do {
             let reader: CSVReader
             do {
@@ -79,75 +95,29 @@ enum FileReading {
             } catch {
                 throw map(error, path: path)
             }
-            guard queue.put(.opened(encoding: reader.encoding, detected: reader.encodingWasDetected,
-                                    delimiter: reader.delimiter, byteCount: reader.byteCount, workbook: nil)) else { return }
+            guard sink(.opened(encoding: reader.encoding, detected: reader.encodingWasDetected,
+                               delimiter: reader.delimiter, byteCount: reader.byteCount, workbook: nil)) else { return }
             do {
                 try reader.read { batch in
-                    guard queue.put(.records(batch, bytesRead: reader.bytesRead)) else { throw Stopped() }
+                    guard sink(.records(batch, bytesRead: reader.bytesRead)) else { throw Stopped() }
                 }
             } catch is Stopped {
                 return
             } catch {
                 throw map(error, path: path)
             }
-            _ = queue.put(.end(table: nil))
+            _ = sink(.end(table: nil))
         } catch let error as SIPASError {
-            _ = queue.put(.failed(error))
+            _ = sink(.failed(error))
         } catch {
-            _ = queue.put(.failed(.fileUnreadable(path: path, reason: String(describing: error))))
-        }
-    }
-
-    private static func validate(path: String, options: ImportOptions, from input: BlockingQueue<Parsed>,
-                                 into queue: BlockingQueue<Message>) {
-        let catalog = options.catalog
-        var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int, workbook: WorkbookTable?)?
-        var validator: RowValidator?
-        var tally = TallyAccumulator(criterionCount: catalog.criterionCount)
-        var rows = 0
-        func send(_ message: Message) -> Bool { queue.put(message) }
-        // However this thread ends (done, failed, or the writer stopped), the parser stops too.
-        defer { input.close() }
-        do {
-            while true {
-                switch input.take() {
-                case let .failed(error):
-                    _ = send(.failed(error))
-                    return
-                case let .opened(encoding, detected, delimiter, byteCount, workbook):
-                    opened = (encoding, detected, delimiter, byteCount, workbook)
-                case let .records(batch, bytesRead):
-                    guard let file = opened else { continue }
-                    var first = 0
-                    if validator == nil {
-                        guard batch.count > 0 else { continue }
-                        let header = try bindHeader(batch, path: path, options: options, file: file)
-                        validator = RowValidator(file: path, binding: header.binding,
-                                                 criterionCount: catalog.criterionCount, scale: header.scale)
-                        guard send(.header(header)) else { return }
-                        first = 1
-                    }
-                    let validated = validator!.validate(batch, from: first, bytesRead: bytesRead, tally: &tally)
-                    rows += validated.rows.count + validated.rejected.count
-                    guard send(.batch(validated)) else { return }
-                case let .end(table):
-                    guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
-                    tally.settle()
-                    _ = send(.finished(tally: tally, rows: rows, table: table))
-                    return
-                }
-            }
-        } catch let error as SIPASError {
-            _ = send(.failed(error))
-        } catch {
-            _ = send(.failed(.fileUnreadable(path: path, reason: String(describing: error))))
+            _ = sink(.failed(.fileUnreadable(path: path, reason: String(describing: error))))
         }
     }
 
     /// Binds the header (record 0) and settles the scale: given, or inferred from the batch's ratings.
-    private static func bindHeader(_ batch: RecordBatch, path: String, options: ImportOptions,
-                                   file: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int,
-                                          workbook: WorkbookTable?))
+    static func bindHeader(_ batch: RecordBatch, path: String, options: ImportOptions,
+                           file: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int,
+                                  workbook: WorkbookTable?))
         throws(SIPASError) -> Header {
         let headers = (0..<batch.fieldCount(0)).map { batch.string(0, $0).nfc }
         let binding = try HeaderBinding.bind(headers: headers, catalog: options.catalog, file: path)

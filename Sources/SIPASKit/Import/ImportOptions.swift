@@ -18,7 +18,8 @@ public struct ImportOptions: Sendable {
     public var fault: Fault?
     /// Chunk size for reading (tests use small ones).
     public var chunkSize = 1 << 18
-    /// Records a batch: what moves between the import's threads. Up to six batches are in flight. 256 and
+    /// Records a batch: what moves between the import's threads. Up to four batches are in flight (six for a
+    /// workbook, which has a validating thread of its own). 256 and
     /// 1,024 measured no faster than 512 on a million responses, and 1,024 took 7 MiB more memory.
     public var batchSize = 512
     /// Files smaller than this are hashed before any row is read, larger ones alongside the parse
