@@ -55,6 +55,9 @@ public struct ImportOutcome: Sendable {
     public var failures: [(path: String, error: SIPASError)] = []
     public var diagnostics: [Diagnostic] = []
     public var omitted: [String: [Diagnostic.Code: Int]] = [:]
+    /// The database was found damaged (by the quick check run alongside the first import): the run
+    /// stopped there with nothing committed, and this is the whole command's error, not a file's.
+    public var damagedDatabase: SIPASError?
 
     /// 0 every row imported; 1 finished but rows were rejected (or conflicted); 2 a file could not be imported.
     public var exitCode: Int32 {

@@ -25,6 +25,10 @@ public struct Importer: Sendable {
                     }
                 }
             } catch {
+                if case .databaseFault(_, .corrupt) = error {
+                    outcome.damagedDatabase = error
+                    break
+                }
                 outcome.failures.append((path, error))
             }
         }

@@ -20,6 +20,14 @@ public final class AppDatabase: Sendable {
     let queue: DatabaseQueue
     /// The schema version the file had when it was opened (before any migration).
     public let schemaAtOpen: Int
+    /// The quick check of a large database, run alongside its first import (`ConcurrentIntegrityCheck`).
+    let integrityOwed: OwedIntegrityCheck
+
+    /// Databases of at least this many bytes are checked alongside the import, smaller ones before it
+    /// (tests lower it).
+    nonisolated(unsafe) static var concurrentCheckMinimumBytes = 8 << 20
+    /// For the tests: whether the last import transaction waited for a check run alongside it.
+    nonisolated(unsafe) static var lastImportCheckedAlongside = false
 
     /// How long a writer waits for another writer (an import of a large file takes seconds; three
     /// at once wait their turn), and how long a reader waits (in WAL mode, only while SQLite recovers).
@@ -75,9 +83,19 @@ public final class AppDatabase: Sendable {
         }
         queue = try AppDatabase.openQueue(path: path, config: config, inMemory: inMemory, waiting: waiting)
         schemaAtOpen = (try? queue.read { db in try AppDatabase.appliedMigrations(db).count }) ?? 0
+        // A large file already in WAL mode with the current schema (nothing to switch or migrate before
+        // the import) is checked alongside its first import, which waits for the verdict before it commits.
+        let checkAlongside = checkIntegrity && managesJournal
+            && AppDatabase.byteSize(path) ?? 0 >= AppDatabase.concurrentCheckMinimumBytes
+            && schemaAtOpen == EmbeddedSchema.migrations.count
+            && (try? queue.read { db in
+                try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() == "wal"
+                    && Int.fetchOne(db, sql: "PRAGMA user_version") == EmbeddedSchema.migrations.count
+            }) == true
+        integrityOwed = OwedIntegrityCheck(checkAlongside)
         // Nothing is written before the file is known to be sipas's (and, for an import, sound).
         try checkOwnership()
-        if checkIntegrity { try self.checkIntegrity() }
+        if checkIntegrity && !checkAlongside { try self.checkIntegrity() }
         if access == .readWrite && !dryRun {
             // Write-ahead log: readers answer from the last commit while an import writes.
             try enableWAL(patience: patience)
@@ -340,9 +358,23 @@ extension AppDatabase {
         let started = Date()
         let rollbackJournal = bytes >= AppDatabase.rollbackJournalMinimumBytes && leaveWALWhileEmpty()
         AppDatabase.lastImportUsedRollbackJournal = rollbackJournal
+        AppDatabase.lastImportCheckedAlongside = false
         // Back to the write-ahead log whatever happened (after a commit, a failure here is put right by
         // the next read-write open, which switches any file to WAL).
         defer { if rollbackJournal { try? enableWAL(patience: writerWait) } }
+        var check: ConcurrentIntegrityCheck?
+        defer { check?.cancel() }
+        if integrityOwed.isOwed {
+            // A reader would hold the writer back in rollback-journal mode: the check runs first then.
+            if rollbackJournal {
+                try checkIntegrity()
+                integrityOwed.settle()
+            } else {
+                do { check = try ConcurrentIntegrityCheck(path: path) } catch {
+                    throw AppDatabase.classify(error, path: path, waited: 0)
+                }
+            }
+        }
         do {
             try queue.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
@@ -352,6 +384,15 @@ extension AppDatabase {
                                                   delimiter: delimiter, scale: scale, bytes: bytes, policy: policy,
                                                   language: language)
                     committed = try body(writer)
+                    if committed, let check {
+                        // Nothing is committed to a damaged file: its pages stay uncommitted in the log.
+                        if let problem = try check.verdict() {
+                            committed = false
+                            throw SIPASError.databaseFault(path: path, fault: .corrupt(detail: problem))
+                        }
+                        AppDatabase.lastImportCheckedAlongside = true
+                        integrityOwed.settle()
+                    }
                     return committed ? .commit : .rollback
                 }
             } catch {

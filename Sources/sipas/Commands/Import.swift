@@ -80,6 +80,7 @@ struct Import: ParsableCommand {
             let db = dryRun ? try AppDatabase.forDryRun(path: database.path) : try database.openForWriting(lang, checkIntegrity: true)
             let outcome = Importer(database: db).importFiles(files, options: options)
             ProgressBar.shared.finish()
+            if let damaged = outcome.damagedDatabase { throw damaged }
             if format == .json { Output.out(ImportReceiptRenderer.json(outcome)) } else {
                 Output.err(ImportReceiptRenderer.table(outcome, lang))
             }
