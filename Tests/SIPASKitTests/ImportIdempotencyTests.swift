@@ -240,14 +240,21 @@ final class ImportIdempotencyTests: ImportTestCase {
         let header = ["response_id", "date", "dossier_code", "procedure_code", "unit", "channel", "respondent_type",
                       "comment", "TC1", "TT1"]
         let nfdComment = "Tốt, cán bộ nhiệt tình".decomposedStringWithCanonicalMapping
+        let nfcComment = "  Thủ tục \"một cửa\" nhanh,\nrõ ràng ₫ "
         let rows = [
             ["H-1", "05/03/2024 08:30", "HS-01", "1.000411.000.00.00.H33", "Chi cục TĐC", "", "Doanh nghiệp", nfdComment,
              "5", "Hài lòng"],
             ["H-2", "2024-03-06", "", " 1.004490.000.00.00.H33 ", "", "Trực tuyến", "", "", "", "KTL"],
+            // Already NFC, so kept as the file's bytes: a non-ASCII id and dossier code, and a comment
+            // with spaces around it (a comment is not trimmed), quotes and a line break.
+            ["Đ-3", "2024-03-07", " HS-Đ03 ", "1.004490.000.00.00.H33", "", "", "", nfcComment, "4", ""],
         ]
         try importText(ImportFixtures.csv(header, rows), as: "hash.csv")
         let stored = try ImportFixtures.rows(db.path, "SELECT response_key, content_hash FROM response ORDER BY id")
             .map { ($0[0] as String, $0[1] as Int64) }
+        let texts = try ImportFixtures.rows(db.path, "SELECT dossier_code, comment FROM response ORDER BY id")
+            .map { [$0[0] as String?, $0[1] as String?] }
+        XCTAssertEqual(texts, [["HS-01", "Tốt, cán bộ nhiệt tình"], [nil, nil], ["HS-Đ03", nfcComment]])
 
         var ratings1 = [UInt8](repeating: 0xFF, count: 19), ratings2 = ratings1
         (ratings1[0], ratings1[4]) = (5, 4)     // TC1 is position 0, TT1 position 4 of the standard catalogue
@@ -258,7 +265,13 @@ final class ImportIdempotencyTests: ImportTestCase {
         let second = le(20_240_306) + le(UInt64(bitPattern: -1)) + le(fnv(text("1.004490.000.00.00.H33")))
             + le(fnv(text(""))) + le(fnv(text("Trực tuyến"))) + le(fnv(text("")))
             + [0x1F] + [0x1F] + ratings2
-        XCTAssertEqual(stored.map(\.0), ["H-1", "H-2"])
-        XCTAssertEqual(stored.map(\.1), [Int64(bitPattern: fnv(first)), Int64(bitPattern: fnv(second))])
+        var ratings3 = [UInt8](repeating: 0xFF, count: 19)
+        (ratings3[0], ratings3[4]) = (4, 0)
+        let third = le(20_240_307) + le(UInt64(bitPattern: -1)) + le(fnv(text("1.004490.000.00.00.H33")))
+            + le(fnv(text(""))) + le(fnv(text(""))) + le(fnv(text("")))
+            + text("HS-Đ03") + text(nfcComment) + ratings3
+        XCTAssertEqual(stored.map(\.0), ["H-1", "H-2", "Đ-3"])
+        XCTAssertEqual(stored.map(\.1), [Int64(bitPattern: fnv(first)), Int64(bitPattern: fnv(second)),
+                                         Int64(bitPattern: fnv(third))])
     }
 }

@@ -21,7 +21,7 @@ struct ContentHash {
     mutating func add(_ cell: CellText, in fields: FieldView) {
         switch cell {
         case .none: add(UInt8(0x1F))
-        case let .ascii(range):
+        case let .inPlace(range):
             add(fields.bytes(Int(range.lowerBound)..<Int(range.upperBound)))
             add(UInt8(0x1F))
         case let .text(text): add(text)

@@ -14,7 +14,7 @@ struct ParsedRow: Sendable {
     var respondentType: Int32
     var key: CellText
     var dossier: CellText
-    var comment: String?
+    var comment: CellText
     /// Where this row's ratings start in its batch's `ratings`.
     var ratingsStart: Int32
     var contentHash: Int64
@@ -26,13 +26,14 @@ struct ParsedRow: Sendable {
     }
 }
 
-/// A short text cell, kept as the file's own bytes when they are ASCII (already NFC: no String to
-/// allocate per row), else as NFC text.
+/// A text cell (an id, a dossier code, a comment), kept as the file's own bytes when they are already
+/// NFC (ASCII, or Vietnamese text `NFCQuickCheck` vouches for: no String to allocate per row), else as
+/// the NFC text.
 enum CellText: Sendable, Equatable {
     case none
-    /// ASCII bytes, left where they are: this range of the batch's field bytes
+    /// UTF-8 bytes that are already NFC, left where they are: this range of the batch's field bytes
     /// (`RecordBatch.withUnsafeBytes`).
-    case ascii(Range<Int32>)
+    case inPlace(Range<Int32>)
     case text(String)
 
     /// Calls `body` with the cell's UTF-8 bytes (nil for no value), valid only inside `body`.
@@ -41,7 +42,7 @@ enum CellText: Sendable, Equatable {
                       _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
         switch self {
         case .none: return try body(nil)
-        case let .ascii(range): return try body(UnsafeRawBufferPointer(rebasing: batchBytes[Int(range.lowerBound)..<Int(range.upperBound)]))
+        case let .inPlace(range): return try body(UnsafeRawBufferPointer(rebasing: batchBytes[Int(range.lowerBound)..<Int(range.upperBound)]))
         case let .text(text): return try CellText.withBytes(text, body)
         }
     }

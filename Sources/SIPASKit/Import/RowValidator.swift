@@ -161,7 +161,7 @@ struct RowValidator: Sendable {
         let type = Self.intern(&respondentTypes, fields, record, typeColumn)
         let key = cell(fields, record, keyColumn)
         let dossier = cell(fields, record, dossierColumn)
-        let comment = text(fields, record, commentColumn, trim: false)
+        let comment = cell(fields, record, commentColumn, trim: false)
 
         var hash = ContentHash()
         hash.add(Int64(day)); hash.add(Int64(time))
@@ -169,7 +169,7 @@ struct RowValidator: Sendable {
         hash.add(units.contentHashes[Int(unit)]); hash.add(channels.contentHashes[Int(channel)])
         hash.add(respondentTypes.contentHashes[Int(type)])
         hash.add(dossier, in: fields)
-        hash.add(comment ?? "")
+        hash.add(comment, in: fields)
         hash.add(out.ratings[start...])
         let parsed = ParsedRow(
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
@@ -181,28 +181,28 @@ struct RowValidator: Sendable {
         out.rows.append(parsed)
     }
 
-    private func text(_ fields: FieldView, _ record: Int, _ column: Int?, trim: Bool = true) -> String? {
+    private func text(_ fields: FieldView, _ record: Int, _ column: Int?) -> String? {
         guard let column else { return nil }
         let bytes = fields.field(record, column)
-        let cut = trim ? trimmed(bytes) : bytes
+        let cut = trimmed(bytes)
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
         let text = String(decoding: cut, as: UTF8.self)
         return NFCQuickCheck.isNFC(cut) ? text : UnicodeNFC.normalize(text)
     }
 
-    /// A short cell (an id, a dossier code), trimmed; its place in the batch when ASCII, else NFC text.
-    private func cell(_ fields: FieldView, _ record: Int, _ column: Int?) -> CellText {
+    /// A cell kept for the row (an id, a dossier code: trimmed; a comment: as written), `.none` when
+    /// blank: its place in the batch when its bytes are already NFC, else its NFC text.
+    private func cell(_ fields: FieldView, _ record: Int, _ column: Int?, trim: Bool = true) -> CellText {
         guard let column else { return .none }
         let span = fields.span(record, column)
         let whole = fields.bytes(span)
-        let cut = trimmed(whole)
+        let cut = trim ? trimmed(whole) : whole
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return .none }
-        if cut.allSatisfy({ $0 < 0x80 }) {
+        if NFCQuickCheck.isNFC(cut) {
             let lower = span.lowerBound + (cut.baseAddress! - whole.baseAddress!)
-            return .ascii(Int32(lower)..<Int32(lower + cut.count))
+            return .inPlace(Int32(lower)..<Int32(lower + cut.count))
         }
-        let text = String(decoding: cut, as: UTF8.self)
-        return .text(NFCQuickCheck.isNFC(cut) ? text : UnicodeNFC.normalize(text))
+        return .text(UnicodeNFC.normalize(String(decoding: cut, as: UTF8.self)))
     }
 
     private static func intern(_ table: inout ByteInterner, _ fields: FieldView, _ record: Int, _ column: Int?) -> Int32 {

@@ -193,7 +193,7 @@ final class ImportWriter {
         s.bindInPlace(blob: 12, UnsafeRawBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
         return try row.key.withBytes(in: text) { key in
             try row.dossier.withBytes(in: text) { dossier in
-                try CellText.withBytes(row.comment) { comment in
+                try row.comment.withBytes(in: text) { comment in
                     s.bindInPlace(text: 3, key)
                     s.bindInPlace(text: 11, dossier)
                     s.bindInPlace(text: 13, comment)
