@@ -28,7 +28,11 @@ let package = Package(
         .target(name: "XLSXWriter", dependencies: ["CXlsxWriter"]),
         // The only Swift that touches libcsv and libcrypto: bytes -> records, dialect, encodings,
         // row numbers, the file's SHA-256.
-        .target(name: "SurveyCSV", dependencies: ["CLibCSV", "COpenSSL"]),
+        .target(name: "SurveyCSV", dependencies: ["CLibCSV", "COpenSSL", "CUTF8"]),
+        // UTF-8 validation 32 bytes at a time (AVX2, chosen at run time; none in Debian's C libraries):
+        // one C function with plain types; the bytes it leaves, and every processor without AVX2, are
+        // checked by SurveyCSV's own byte-by-byte loop (README: Dependencies).
+        .target(name: "CUTF8"),
         // libxml2's SAX2 parser from Debian's libxml2-dev (include path from pkg-config), pulling its input
         // through a read callback: the streaming XML parser for workbook sheets, measured faster than expat
         // and than its own push mode on them (README: Workbooks).

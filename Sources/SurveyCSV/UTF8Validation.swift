@@ -1,4 +1,10 @@
-/// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF).
+internal import CUTF8
+
+/// Strict UTF-8 validation (no overlongs, no surrogates, nothing above U+10FFFF): 32 bytes at a time
+/// in C (`sipas_utf8_check_prefix`, AVX2) up to the last whole block, then byte by byte (`scanBytes`)
+/// from the start of the last character, which also tells a sequence cut short at the end from a
+/// wrong one. Vietnamese text, a multi-byte letter every few bytes, defeats the eight-byte ASCII
+/// shortcut: byte by byte it was 9% of the CPU of an import of an export with ratings as labels.
 enum UTF8Validation {
     /// Result of scanning a byte sequence.
     enum Outcome: Equatable {
@@ -16,6 +22,14 @@ enum UTF8Validation {
     }
 
     static func scan(_ buffer: UnsafeRawBufferPointer) -> Outcome {
+        guard buffer.count >= 32 else { return scanBytes(buffer) }
+        let resume = sipas_utf8_check_prefix(buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), buffer.count)
+        if resume < 0 { return .invalid }
+        return scanBytes(UnsafeRawBufferPointer(rebasing: buffer[Int(resume)...]))
+    }
+
+    /// The same answer byte by byte: the reference the tests hold `scan` to.
+    static func scanBytes(_ buffer: UnsafeRawBufferPointer) -> Outcome {
         let n = buffer.count
         var i = 0
         while i < n {
