@@ -108,6 +108,23 @@ final class TallyDayTests: ImportTestCase {
         }
     }
 
+    /// The reading thread counts every row it accepts by day and the writer takes out the rows it does
+    /// not store: a day whose only rows in a file are refused conflicts keeps no daily row (a rebuild
+    /// from the responses would have none), and the days still add up to the responses.
+    func testADayWhoseRowsWereNotStoredHasNoDailyRow() throws {
+        let rows = ImportFixtures.generatedRows(200)
+        try importText(ImportFixtures.csv(header, rows), as: "a.csv")
+        var changed = Array(rows.prefix(7))
+        for i in changed.indices { changed[i][7] = changed[i][7] == "1" ? "5" : "1"; changed[i][1] = "30/12/2023" }
+        let (_, receipt, _) = try importText(ImportFixtures.csv(header, changed + rows.suffix(3)), as: "conflicts.csv")
+        XCTAssertEqual(receipt.conflicts, 7)
+        XCTAssertEqual(receipt.duplicates, 3)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT COUNT(*) FROM tally_day WHERE day = 20231230"), 0)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT SUM(responses) FROM tally_day"), try db.responseCount())
+        try assertSame(DayRange(from: 20231230, to: 20231230))
+        try assertSame(DayRange(from: 20231230, to: 20240315))
+    }
+
     func testOffMonthSummariesReadTheDailyTallies() throws {
         try importHistory()
         let period = DayRange(from: 20240305, to: 20240920)

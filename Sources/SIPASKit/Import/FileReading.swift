@@ -26,7 +26,7 @@ enum FileReading {
     enum Message: Sendable {
         case header(Header)
         case batch(ValidatedBatch)
-        case finished(tally: TallyAccumulator, rows: Int, table: TableReport?)
+        case finished(tally: ReaderTallies, rows: Int, table: TableReport?)
         case failed(SIPASError)
     }
 

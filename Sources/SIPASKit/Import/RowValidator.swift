@@ -37,7 +37,7 @@ struct RowValidator: Sendable {
 
     /// Validates records `first..<batch.count` of `batch`, counting the rows it accepts into `tally`.
     mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int,
-                           tally: inout TallyAccumulator) -> ValidatedBatch {
+                           tally: inout ReaderTallies) -> ValidatedBatch {
         var out = ValidatedBatch(records: batch, criterionCount: criterionCount)
         out.ratings.reserveCapacity(batch.count * criterionCount)
         out.keyColumn = keyColumn.map { ($0, binding.headerNames[$0]) }
@@ -86,7 +86,7 @@ struct RowValidator: Sendable {
     }
 
     private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch,
-                                   tally: inout TallyAccumulator) {
+                                   tally: inout ReaderTallies) {
         let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
             return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
@@ -176,7 +176,7 @@ struct RowValidator: Sendable {
             unit: unit, channel: channel, respondentType: type, key: key, dossier: dossier, comment: comment,
             ratingsStart: Int32(start), contentHash: hash.value)
         out.ratings.withUnsafeBufferPointer { ratings in
-            tally.record(parsed.groupKey, ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+            tally.record(parsed, ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
         }
         out.rows.append(parsed)
     }

@@ -10,14 +10,14 @@ final class ValidationStage: @unchecked Sendable {
     private var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int,
                          workbook: FileReading.WorkbookTable?)?
     private var validator: RowValidator?
-    private var tally: TallyAccumulator
+    private var tally: ReaderTallies
     private var rows = 0
 
     init(path: String, options: ImportOptions, into queue: BlockingQueue<FileReading.Message>) {
         self.path = path
         self.options = options
         self.queue = queue
-        tally = TallyAccumulator(criterionCount: options.catalog.criterionCount)
+        tally = ReaderTallies(criterionCount: options.catalog.criterionCount)
     }
 
     /// Handles the parser's next message. False when the file is over for the import: ended, failed, or

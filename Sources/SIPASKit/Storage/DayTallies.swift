@@ -4,15 +4,17 @@ import GRDB
 /// all that day's responses, so that a period of any days is summarised from at most one row a day.
 /// An accumulator's group key carries the day (yyyymmdd) in its `month` field and 0 elsewhere.
 enum DayTallies {
-    static func key(day: Int32) -> TallyAccumulator.GroupKey {
-        TallyAccumulator.GroupKey(month: day, procedure: 0, unit: 0, channel: 0, respondentType: 0)
-    }
+    static func key(day: Int32) -> TallyAccumulator.GroupKey { ReaderTallies.dayKey(day) }
 
     /// Adds (sign +1) or takes out (sign −1) every day of `tally` (settled) to catalogue `catalogID`'s
-    /// rows. A day taken out must be stored already.
+    /// rows. A day taken out must be stored already; a day left with no responses is deleted (as a
+    /// rebuild from the responses would have no row for it).
     static func add(_ tally: TallyAccumulator, catalogID: Int64, sign: Int, in db: Database) throws {
         precondition(tally.isSettled, "settle() an accumulator before writing it")
-        let find = try RawStatement(db, sql: "SELECT ratings, pairs FROM tally_day WHERE day = ?1 AND catalog_id = ?2")
+        let find = try RawStatement(db, sql: """
+            SELECT ratings, pairs, responses FROM tally_day WHERE day = ?1 AND catalog_id = ?2
+            """)
+        let delete = try RawStatement(db, sql: "DELETE FROM tally_day WHERE day = ?1 AND catalog_id = ?2")
         let update = try RawStatement(db, sql: """
             UPDATE tally_day SET responses = responses + ?3, answered_any = answered_any + ?4,
                                  all_satisfied = all_satisfied + ?5, ratings = ?6, pairs = ?7
@@ -36,7 +38,14 @@ enum DayTallies {
             let statement: RawStatement
             if try find.step() {
                 let storedRatings = PairBlob.decode(find.blob(0)), storedPairs = PairBlob.decode(find.blob(1))
+                let storedResponses = find.int(2)
                 try find.finish()
+                if storedResponses + head.responses * sign == 0 {
+                    delete.bind(1, Int64(key.month))
+                    delete.bind(2, catalogID)
+                    try delete.run()
+                    continue
+                }
                 guard storedRatings.count == ratings.count, storedPairs.count == pairs.count else {
                     throw DatabaseError(message: "tally_day \(key.month): counts of another catalogue size")
                 }

@@ -29,13 +29,13 @@ final class ImportWriter {
     private var unitIDs: [Int64] = [0]
     private var channelIDs: [Int64] = [0]
     private var typeIDs: [Int64] = [0]
-    /// Rows the reading thread counted but that were not stored (duplicates, conflicts), counted
-    /// positively here (the accumulator's fast path) and taken back out of the tallies at the end.
-    private(set) var notStored: TallyAccumulator
+    /// Rows the reading thread counted (by group and by day) but that were not stored (duplicates,
+    /// conflicts), counted positively here (the accumulator's fast path) and taken back out of the
+    /// tallies at the end.
+    private var notStored: ReaderTallies
     /// Rows replaced by `--on-conflict replace`, by catalogue: taken back out of their old groups.
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
-    /// The stored rows by day (`tally_day`), and the replaced ones by catalogue, taken back out.
-    private var days: TallyAccumulator
+    /// The replaced rows by day (`tally_day`), by catalogue, taken back out.
     private var replacedDays: [Int64: TallyAccumulator] = [:]
 
     /// The comment index's own SQL once it is dropped for this transaction (`decideCommentIndex`), and
@@ -75,8 +75,7 @@ final class ImportWriter {
         self.policy = policy
         self.language = language
         criterionCount = catalog.criterionCount
-        notStored = TallyAccumulator(criterionCount: catalog.criterionCount)
-        days = TallyAccumulator(criterionCount: catalog.criterionCount)
+        notStored = ReaderTallies(criterionCount: catalog.criterionCount)
         catalogID = try ImportWriter.storeCatalog(catalog, in: db)
         try db.execute(sql: """
             INSERT INTO import_file (path, sha256, bytes, imported_at, catalog_id, encoding, delimiter, scale,
@@ -240,11 +239,6 @@ final class ImportWriter {
     }
 
     /// Counts a stored row in its day's tally.
-    private func countDay(_ row: ParsedRow, ratings: UnsafeRawBufferPointer) {
-        let start = ratings.baseAddress!.assumingMemoryBound(to: UInt8.self) + Int(row.ratingsStart)
-        days.record(DayTallies.key(day: row.day), ratings: UnsafeBufferPointer(start: start, count: criterionCount))
-    }
-
     private func storedFile(_ id: Int64) throws -> (path: String, catalogID: Int64) {
         if let known = storedFiles[id] { return known }
         guard let row = try Row.fetchOne(db, sql: "SELECT path, catalog_id FROM import_file WHERE id = ?", arguments: [id]) else {
@@ -260,7 +254,6 @@ final class ImportWriter {
         var found = lookUpFirst && row.key != .none ? try known(row, text: text) : nil
         if found == nil {
             if try insert(row, text: text, ratings: ratings) {
-                countDay(row, ratings: ratings)
                 counts.imported += 1
                 counts.firstDay = min(counts.firstDay, row.day)
                 counts.lastDay = max(counts.lastDay, row.day)
@@ -274,7 +267,7 @@ final class ImportWriter {
         guard let found else { throw DatabaseError(message: "response id conflict without a stored response") }
         if found.contentHash == row.contentHash {
             counts.duplicates += 1
-            notStored.record(row.groupKey, ratings: batch.ratings(of: row))
+            notStored.record(row, ratings: batch.ratings(of: row))
             return
         }
         guard let existing = try stored(id: found.id) else {
@@ -284,7 +277,7 @@ final class ImportWriter {
         switch policy {
         case .reject:
             counts.conflicts += 1
-            notStored.record(row.groupKey, ratings: batch.ratings(of: row))
+            notStored.record(row, ratings: batch.ratings(of: row))
             let earlier = "\(try storedFile(existing.fileID).path):\(existing.rowNumber)"
             let diagnostic = Diagnostic(file: file, row: Int(row.rowNumber), column: batch.keyColumn.map { $0.index + 1 },
                                         columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
@@ -305,7 +298,6 @@ final class ImportWriter {
             replacedDays[oldCatalog]!.record(DayTallies.key(day: existing.day), ratings: existing.ratings[...])
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing.id])
             guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
-            countDay(row, ratings: ratings)
             counts.imported += 1
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
@@ -403,7 +395,7 @@ final class ImportWriter {
 
     /// Writes the tallies (the reading thread's, corrected here) and the file's record.
     /// Returns false, writing nothing more, when a file with the same content was imported before.
-    func finish(readerTally: TallyAccumulator, sha256: String, rows: Int) throws -> Bool {
+    func finish(readerTally: ReaderTallies, sha256: String, rows: Int) throws -> Bool {
         if try contentImported(sha256: sha256) { return false }
         try verifyReferences()
         if let deferredIndex { try db.execute(sql: deferredIndex) }
@@ -417,15 +409,15 @@ final class ImportWriter {
                 unit: Int32(self.unitIDs[Int(key.unit)]), channel: Int32(self.channelIDs[Int(key.channel)]),
                 respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
         }
-        try writer.add(readerTally, catalogID: catalogID, mapping: toDatabase)
+        try writer.add(readerTally.groups, catalogID: catalogID, mapping: toDatabase)
         notStored.settle()
-        try writer.add(notStored, catalogID: catalogID, sign: -1, mapping: toDatabase)
+        try writer.add(notStored.groups, catalogID: catalogID, sign: -1, mapping: toDatabase)
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
             try writer.add(corrections, catalogID: catalog) { $0 }
         }
-        days.settle()
-        try DayTallies.add(days, catalogID: catalogID, sign: 1, in: db)
+        try DayTallies.add(readerTally.days, catalogID: catalogID, sign: 1, in: db)
+        try DayTallies.add(notStored.days, catalogID: catalogID, sign: -1, in: db)
         for (catalog, var replaced) in replacedDays.sorted(by: { $0.key < $1.key }) {
             replaced.settle()
             try DayTallies.add(replaced, catalogID: catalog, sign: -1, in: db)
