@@ -12,7 +12,8 @@ struct ContentHash {
         for _ in 0..<8 { add(UInt8(truncatingIfNeeded: n)); n >>= 8 }
     }
     mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
+        var text = text
+        text.withUTF8 { add($0) }
         add(UInt8(0x1F))
     }
     mutating func add(_ bytes: ArraySlice<UInt8>) { for byte in bytes { add(byte) } }

@@ -29,16 +29,44 @@ struct RatingReader: Sendable {
         [(Array(word.utf8), code), (Array(word.lowercased().utf8), code)]
     }
 
-    private static func spelled(_ cell: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        for (bytes, code) in spellings where bytes.count == cell.count {
-            if bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, cell.baseAddress!, cell.count) == 0 }) {
-                return code
+    /// The spellings by length, flat (one lookup of the cell's length, then a compare with the two or
+    /// three spellings of that length; no array per spelling to retain in the loop): the bytes of all
+    /// of them in `pool`, `entries[first[n]..<first[n + 1]]` those of length n.
+    private struct Table: Sendable {
+        var pool: [UInt8] = []
+        var entries: [(start: Int, code: UInt8)] = []
+        var first: [Int] = []
+
+        init(_ spellings: [([UInt8], UInt8)]) {
+            let longest = spellings.map(\.0.count).max() ?? 0
+            for length in 0...longest {
+                first.append(entries.count)
+                for (bytes, code) in spellings where bytes.count == length {
+                    entries.append((pool.count, code))
+                    pool += bytes
+                }
+            }
+            first.append(entries.count)
+        }
+
+        func code(of cell: UnsafeBufferPointer<UInt8>) -> UInt8? {
+            let n = cell.count
+            guard n + 1 < first.count else { return nil }
+            return pool.withUnsafeBufferPointer { pool in
+                for entry in entries[first[n]..<first[n + 1]]
+                where memcmp(pool.baseAddress! + entry.start, cell.baseAddress!, n) == 0 {
+                    return entry.code
+                }
+                return nil
             }
         }
-        return nil
     }
 
+    private static let table = Table(spellings)
+
     let scale: RatingScale
+    /// `Self.table`, held by the reader so the hot loop does not go through the static's lazy initialiser.
+    private let table = RatingReader.table
 
     func read(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         var start = bytes.startIndex, end = bytes.endIndex
@@ -50,7 +78,7 @@ struct RatingReader: Sendable {
         }
         if bytes[start..<end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return .outOfScale }
         let code: UInt8
-        if let spelled = Self.spelled(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+        if let spelled = table.code(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
             code = spelled
         } else {
             let folded = HeaderName.fold(String(decoding: bytes[start..<end], as: UTF8.self))

@@ -186,8 +186,7 @@ struct RowValidator: Sendable {
         let bytes = fields.field(record, column)
         let cut = trimmed(bytes)
         if cut.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) { return nil }
-        let text = String(decoding: cut, as: UTF8.self)
-        return NFCQuickCheck.isNFC(cut) ? text : UnicodeNFC.normalize(text)
+        return NFCQuickCheck.isNFC(cut) ? String(decoding: cut, as: UTF8.self) : UnicodeNFC.normalize(utf8: cut)
     }
 
     /// A cell kept for the row (an id, a dossier code: trimmed; a comment: as written), `.none` when
@@ -202,7 +201,7 @@ struct RowValidator: Sendable {
             let lower = span.lowerBound + (cut.baseAddress! - whole.baseAddress!)
             return .inPlace(Int32(lower)..<Int32(lower + cut.count))
         }
-        return .text(UnicodeNFC.normalize(String(decoding: cut, as: UTF8.self)))
+        return .text(UnicodeNFC.normalize(utf8: cut))
     }
 
     private static func intern(_ table: inout ByteInterner, _ fields: FieldView, _ record: Int, _ column: Int?) -> Int32 {
