@@ -47,8 +47,11 @@ public final class FileDigest: @unchecked Sendable {
     }
 
     /// Starts hashing `path`: inline when the file is smaller than `inlineBelow` bytes or the machine
-    /// has one core, else in the background.
-    public init(path: String, inlineBelow: Int = FileDigest.inlineThreshold) {
+    /// has one core, else in the background. `yielding`: the digest is not wanted before the rows are
+    /// read (the caller knows the file cannot be one imported before), so a background hash runs at the
+    /// idle scheduling class — on a core the parsing and writing threads leave free, such as the one idle
+    /// while the writer finishes — instead of taking CPU from them.
+    public init(path: String, inlineBelow: Int = FileDigest.inlineThreshold, yielding: Bool = false) {
         self.path = path
         group.enter()
         let size = FileDigest.size(of: path)
@@ -58,7 +61,10 @@ public final class FileDigest: @unchecked Sendable {
             group.leave()
         } else {
             DispatchQueue.global(qos: .userInitiated).async {
+                // The queue's thread goes back to the normal class before it serves anything else.
+                if yielding { FileDigest.schedule(idle: true) }
                 (self.outcome, self.stamp) = FileDigest.hash(path: path)
+                if yielding { FileDigest.schedule(idle: false) }
                 self.group.leave()
             }
         }
@@ -84,6 +90,20 @@ public final class FileDigest: @unchecked Sendable {
         guard let stamp, stat(path, &info) == 0 else { return false }
         return Stamp(info) == stamp
     }
+
+    /// Puts the calling thread in Linux's idle scheduling class (SCHED_IDLE, 5 in <sched.h>: it runs
+    /// when a core would otherwise be idle), or back in the normal one (SCHED_OTHER, 0). Elsewhere, or
+    /// if refused, the thread keeps its class.
+    private static func schedule(idle: Bool) {
+        #if os(Linux)
+        var parameters = sched_param()
+        parameters.sched_priority = 0
+        _ = sched_setscheduler(0, idle ? 5 : 0, &parameters)
+        #endif
+    }
+
+    /// The file's size in bytes (0 when it cannot be read).
+    public static func byteCount(of path: String) -> Int { size(of: path) }
 
     private static func size(of path: String) -> Int {
         var info = stat()

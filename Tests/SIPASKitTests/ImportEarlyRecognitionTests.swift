@@ -60,4 +60,27 @@ final class ImportEarlyRecognitionTests: ImportTestCase {
         XCTAssertEqual(inline.sha256, SHA256.hex(bytes + Array("\n".utf8)))
         XCTAssertFalse(inline.alreadyImported, "one more byte is another file")
     }
+
+    /// A file of a size never imported is hashed at the idle scheduling class and its digest awaited
+    /// only at the end; a file of a size seen before is hashed at once, as it may be that file. Both
+    /// digests are the file's, and a file of the same size with other bytes is imported as new.
+    func testTheDigestOfAFileOfANewSizeIsTakenAtTheEnd() throws {
+        var options = ImportOptions()
+        options.digestInlineBelow = 0
+        let bytes = Array(text(400).utf8)
+        XCTAssertFalse(try db.importRecordExists(bytes: bytes.count))
+        let (_, first, _) = try importBytes(bytes, as: "new-size.csv", options: options)
+        XCTAssertEqual(first.sha256, SHA256.hex(bytes))
+        XCTAssertTrue(try db.importRecordExists(bytes: bytes.count))
+        XCTAssertFalse(try db.importRecordExists(bytes: bytes.count + 1))
+        // The same size, one rating changed: another file, and every row a conflict.
+        let index = bytes.lastIndex(of: UInt8(ascii: "5"))!
+        var other = bytes
+        other[index] = UInt8(ascii: "4")
+        let (_, second, _) = try importBytes(other, as: "same-size.csv", options: options)
+        XCTAssertEqual(second.sha256, SHA256.hex(other))
+        XCTAssertFalse(second.alreadyImported)
+        XCTAssertEqual(second.conflicts, 1)
+        XCTAssertEqual(second.duplicates, 399)
+    }
 }

@@ -40,7 +40,10 @@ public struct Importer: Sendable {
         let started = Date()
         // The file's SHA-256 first (inline for a small file, else alongside the parse): a file imported
         // before is recognised before its rows are read, or a few batches in for a large one.
-        let digest = FileDigest(path: path, inlineBelow: options.digestInlineBelow)
+        // A file of a size never imported cannot be one imported before: its digest is needed only at
+        // the end, and is made on whatever core the import leaves idle.
+        let unseenSize = try !database.importRecordExists(bytes: FileDigest.byteCount(of: path))
+        let digest = FileDigest(path: path, inlineBelow: options.digestInlineBelow, yielding: unseenSize)
         // With --sheet the sheet is looked for first, so that a sheet that is not there (or has no table)
         // is said even for a workbook imported before; the check then runs before the first batch.
         if options.sheet == nil, case let .digest(sha256, _)? = digest.ready,
@@ -104,7 +107,6 @@ public struct Importer: Sendable {
                         try inject(options.fault, written: written)
                         if options.fault == .danglingReference { writer.injectDanglingReference() }
                     case let .finished(tally, rows, table):
-                        let sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
                         if let table {
                             if options.dateRule == nil, let rule = table.dateEvidence.rule { throw DateRetry(rule: rule) }
                             diagnostics += Self.notes(table, path: path, header: header)
@@ -112,9 +114,13 @@ public struct Importer: Sendable {
                             receipt.datesSwapped = table.swappedDates
                             receipt.codesRestored = table.restoredCodes
                         }
-                        receipt.sha256 = sha256
                         receipt.rows = rows
-                        let stored = try writer.finish(readerTally: tally, sha256: sha256, rows: rows)
+                        // The digest is awaited after the writer's last work (the comment index, the
+                        // tallies), so that hashing can overlap it.
+                        let stored = try writer.finish(readerTally: tally, rows: rows) {
+                            receipt.sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
+                            return receipt.sha256
+                        }
                         let counts = writer.counts
                         diagnostics.append(contentsOf: writer.conflictDiagnostics)
                         receipt.imported = counts.imported

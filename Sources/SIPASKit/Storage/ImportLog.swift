@@ -88,6 +88,12 @@ extension AppDatabase {
         try importRecords(where: "sha256 = ?", [sha256]).first
     }
 
+    /// Whether a file of exactly `bytes` bytes was imported before: one that was not cannot be one
+    /// imported before, whatever its digest.
+    public func importRecordExists(bytes: Int) throws(SIPASError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM import_file WHERE bytes = ? LIMIT 1", arguments: [bytes]) == true }
+    }
+
     /// Rejected rows, by file then row; only those of files whose path is `file` when given; only
     /// those still open (not fixed by a later import) unless `includeResolved`.
     ///

@@ -393,10 +393,10 @@ final class ImportWriter {
         deferredIndex = pending.sql
     }
 
-    /// Writes the tallies (the reading thread's, corrected here) and the file's record.
-    /// Returns false, writing nothing more, when a file with the same content was imported before.
-    func finish(readerTally: ReaderTallies, sha256: String, rows: Int) throws -> Bool {
-        if try contentImported(sha256: sha256) { return false }
+    /// Writes the tallies (the reading thread's, corrected here) and the file's record, with the file's
+    /// SHA-256 from `sha256` (asked for last). Returns false when a file with the same content was
+    /// imported before: the caller rolls the transaction back.
+    func finish(readerTally: ReaderTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
         try verifyReferences()
         if let deferredIndex { try db.execute(sql: deferredIndex) }
         ImportWriter.lastImportRebuiltCommentIndex = deferredIndex != nil
@@ -422,6 +422,8 @@ final class ImportWriter {
             replaced.settle()
             try DayTallies.add(replaced, catalogID: catalog, sign: -1, in: db)
         }
+        let sha256 = try digest()
+        if try contentImported(sha256: sha256) { return false }
         try db.execute(sql: """
             UPDATE import_file SET sha256 = ?, rows = ?, imported = ?, duplicates = ?, conflicts = ?, replaced = ?,
                 rejected = ?, first_day = ?, last_day = ? WHERE id = ?
