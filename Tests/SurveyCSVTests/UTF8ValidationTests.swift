@@ -1,3 +1,4 @@
+import SIPASTestSupport
 import XCTest
 @testable import SurveyCSV
 
@@ -75,18 +76,18 @@ final class UTF8ValidationTests: XCTestCase {
     }
 
     func testRandomDamagedText() {
-        var generator = SplitMix(seed: 0x5195_A5)
+        var generator = SplitMix64(seed: 0x5195_A5)
         var seen: [UTF8Validation.Outcome: Int] = [:]
         for _ in 0..<40_000 {
             var bytes: [UInt8] = []
-            let length = Int(generator.next() % 200)
-            while bytes.count < length { bytes += pieces[Int(generator.next() % UInt64(pieces.count))] }
+            let length = generator.below(200)
+            while bytes.count < length { bytes += pieces[generator.below(pieces.count)] }
             if generator.next() % 2 == 0, !bytes.isEmpty {
                 for _ in 0...(generator.next() % 2) {
-                    bytes[Int(generator.next() % UInt64(bytes.count))] = interesting[Int(generator.next() % 25)]
+                    bytes[generator.below(bytes.count)] = interesting[generator.below(interesting.count)]
                 }
             }
-            if generator.next() % 4 == 0 { bytes.removeLast(min(bytes.count, Int(generator.next() % 4))) }
+            if generator.next() % 4 == 0 { bytes.removeLast(min(bytes.count, generator.below(4))) }
             let (fast, bytewise) = outcomes(bytes)
             XCTAssertEqual(fast, bytewise, "\(bytes)")
             XCTAssertEqual(fast == .valid, stdlibValid(bytes), "\(bytes)")
@@ -105,18 +106,5 @@ final class UTF8ValidationTests: XCTestCase {
             index[k] = 0
         }
         return false
-    }
-}
-
-/// A small seeded generator (SplitMix64), so a failure is the same case every run.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
