@@ -41,8 +41,11 @@ public struct Importer: Sendable {
         // The file's SHA-256 first (inline for a small file, else alongside the parse): a file imported
         // before is recognised before its rows are read, or a few batches in for a large one.
         // A file of a size never imported cannot be one imported before: its digest is needed only at
-        // the end, and is made on whatever core the import leaves idle.
-        let unseenSize = try !database.importRecordExists(bytes: FileDigest.byteCount(of: path))
+        // the end, and is made on whatever core the import leaves idle (asked only of a file hashed in
+        // the background; a smaller one is hashed at once and looked up by its digest).
+        let size = FileDigest.byteCount(of: path)
+        var unseenSize = false
+        if size >= options.digestInlineBelow { unseenSize = try !database.importRecordExists(bytes: size) }
         let digest = FileDigest(path: path, inlineBelow: options.digestInlineBelow, yielding: unseenSize)
         // With --sheet the sheet is looked for first, so that a sheet that is not there (or has no table)
         // is said even for a workbook imported before; the check then runs before the first batch.
