@@ -21,6 +21,13 @@ final class BlockingQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
+    /// Items waiting to be taken.
+    var count: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.count
+    }
+
     /// Blocks while empty.
     func take() -> Element {
         condition.lock()

@@ -26,7 +26,7 @@ enum FileReading {
     enum Message: Sendable {
         case header(Header)
         case batch(ValidatedBatch)
-        case finished(tally: ReaderTallies, rows: Int, table: TableReport?)
+        case finished(rows: Int, table: TableReport?)
         case failed(SIPASError)
     }
 
@@ -42,7 +42,7 @@ enum FileReading {
 
     /// Starts the pipeline, with the caller writing, so that the work spreads over both cores. A CSV file
     /// is parsed and validated on one thread, each batch validated as soon as libcsv has made it (records →
-    /// typed rows, tallies); a workbook, whose XML parsing is the heavier part, has a thread of its own for
+    /// typed rows, and the tallies when the writer is the busier thread: `SharedTallies`); a workbook, whose XML parsing is the heavier part, has a thread of its own for
     /// validation. Messages arrive on the returned queue, `.header` or `.failed` first. The queues are
     /// bounded, so memory stays flat whatever the file's size.
     ///
@@ -52,9 +52,9 @@ enum FileReading {
     /// the writer 0.82, on the comment-rich shape). One thread for both, three alternating 1M imports each:
     /// comment-rich 8.57 / 7.86 / 8.17 s → 7.60 / 8.26 / 7.50 s, generated 6.37 / 5.92 / 6.53 → 5.83 / 5.86 /
     /// 5.85 s; NFD text and a cumulative export within the noise; the peak up to 3 MiB higher (README: Speed).
-    static func start(path: String, options: ImportOptions) -> BlockingQueue<Message> {
+    static func start(path: String, options: ImportOptions, tallies: SharedTallies) -> BlockingQueue<Message> {
         let validated = BlockingQueue<Message>(capacity: 2)
-        let stage = ValidationStage(path: path, options: options, into: validated)
+        let stage = ValidationStage(path: path, options: options, tallies: tallies, into: validated)
         var threads: [Thread] = []
         if WorkbookKind.of(path: path) == .other {
             // Each thread names itself, so that its CPU can be read from /proc (scripts/bench-import.sh does).

@@ -25,6 +25,10 @@ public struct ImportOptions: Sendable {
     /// Files smaller than this are hashed before any row is read, larger ones alongside the parse
     /// (tests lower it to see a file recognised mid-way).
     var digestInlineBelow = FileDigest.inlineThreshold
+    /// Which thread counts each batch into the tallies (tests fix it; imports adapt: `SharedTallies`).
+    var tallyCounting: TallyCounting = ImportOptions.defaultTallyCounting
+    /// What `tallyCounting` starts as (tests run whole import histories with each).
+    nonisolated(unsafe) static var defaultTallyCounting: TallyCounting = .adaptive
     /// The workbook sheet to read (a name or a 1-based number); nil: the first with a recognisable header.
     public var sheet: String?
     /// How the date cells of a workbook's date column are read; nil: as stored, unless the column shows
@@ -46,4 +50,14 @@ public struct ImportOptions: Sendable {
     }
 
     public init() {}
+}
+
+/// Which thread counts a batch's rows into the file's tallies.
+enum TallyCounting: Sendable, Equatable {
+    /// The reading thread while the writer has batches waiting, else the writer (`SharedTallies`).
+    case adaptive
+    /// Always the reading thread, or always the writer (tests).
+    case reader, writer
+    /// The reading thread for every other batch, the writer for the rest (tests: both kinds in one file).
+    case alternating
 }

@@ -53,7 +53,8 @@ public struct Importer: Sendable {
            let earlier = try database.importRecord(sha256: sha256) {
             return alreadyImported(path, sha256: sha256, earlier: earlier, rowsRead: 0, options: options, started: started)
         }
-        let queue = FileReading.start(path: path, options: options)
+        let tallies = SharedTallies(criterionCount: options.catalog.criterionCount)
+        let queue = FileReading.start(path: path, options: options, tallies: tallies)
         defer { queue.close() }
         let header: FileReading.Header
         switch queue.take() {
@@ -103,13 +104,13 @@ public struct Importer: Sendable {
                             }
                         }
                         receipt.rowsRead += batch.rows.count + batch.rejected.count
-                        try writer.write(batch)
+                        try writer.write(batch, tallies: tallies)
                         for rejected in batch.rejected { diagnostics.append(contentsOf: rejected.diagnostics) }
                         written += batch.rows.count
                         options.progress?(batch.bytesRead, header.byteCount)
                         try inject(options.fault, written: written)
                         if options.fault == .danglingReference { writer.injectDanglingReference() }
-                    case let .finished(tally, rows, table):
+                    case let .finished(rows, table):
                         if let table {
                             if options.dateRule == nil, let rule = table.dateEvidence.rule { throw DateRetry(rule: rule) }
                             diagnostics += Self.notes(table, path: path, header: header)
@@ -120,7 +121,7 @@ public struct Importer: Sendable {
                         receipt.rows = rows
                         // The digest is awaited after the writer's last work (the comment index, the
                         // tallies), so that hashing can overlap it.
-                        let stored = try writer.finish(readerTally: tally, rows: rows) {
+                        let stored = try writer.finish(tallies: tallies.settled(), rows: rows) {
                             receipt.sha256 = try Self.sha256(of: digest, path: path, bytes: header.byteCount)
                             return receipt.sha256
                         }

@@ -96,6 +96,9 @@ struct ValidatedBatch: Sendable {
     var newChannels: [String] = []
     var newRespondentTypes: [String] = []
     var bytesRead: Int = 0
+    /// Whether the reading thread counted the rows into the file's tallies (`SharedTallies`); if not,
+    /// the writer counts those it stores.
+    var countedByReader = false
 }
 
 extension ValidatedBatch {

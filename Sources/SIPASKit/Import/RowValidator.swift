@@ -1,6 +1,6 @@
 import SurveyCSV
 
-/// Turns records into typed rows or rejected rows, and counts the rows into the file's tallies.
+/// Turns records into typed rows or rejected rows.
 /// Runs on the validating thread; keeps the per-file dimension tables, so one validator serves one file.
 struct RowValidator: Sendable {
     let file: String
@@ -35,9 +35,8 @@ struct RowValidator: Sendable {
         _ = respondentTypes.add("")
     }
 
-    /// Validates records `first..<batch.count` of `batch`, counting the rows it accepts into `tally`.
-    mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int,
-                           tally: inout ReaderTallies) -> ValidatedBatch {
+    /// Validates records `first..<batch.count` of `batch`.
+    mutating func validate(_ batch: RecordBatch, from first: Int, bytesRead: Int) -> ValidatedBatch {
         var out = ValidatedBatch(records: batch, criterionCount: criterionCount)
         out.ratings.reserveCapacity(batch.count * criterionCount)
         out.keyColumn = keyColumn.map { ($0, binding.headerNames[$0]) }
@@ -46,7 +45,7 @@ struct RowValidator: Sendable {
         let unitStart = units.count, channelStart = channels.count, typeStart = respondentTypes.count
         batch.withFields { fields in
             for record in first..<batch.count {
-                validate(record: record, of: batch, fields: fields, into: &out, tally: &tally)
+                validate(record: record, of: batch, fields: fields, into: &out)
             }
         }
         out.newUnits = Array(units.values[unitStart...])
@@ -85,8 +84,7 @@ struct RowValidator: Sendable {
                                         raw: batch.originalText(record).nfc, responseKey: key))
     }
 
-    private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch,
-                                   tally: inout ReaderTallies) {
+    private mutating func validate(record: Int, of batch: RecordBatch, fields: FieldView, into out: inout ValidatedBatch) {
         let row = batch.rowNumber(record)
         if batch.problem(record) == .unterminatedQuote {
             return reject(record, of: batch, [diagnostic(row, .unterminatedQuote)], into: &out)
@@ -175,9 +173,6 @@ struct RowValidator: Sendable {
             record: Int32(record), rowNumber: Int32(row), day: day, time: time, procedure: procedure,
             unit: unit, channel: channel, respondentType: type, key: key, dossier: dossier, comment: comment,
             ratingsStart: Int32(start), contentHash: hash.value)
-        out.ratings.withUnsafeBufferPointer { ratings in
-            tally.record(parsed, ratings: UnsafeBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
-        }
         out.rows.append(parsed)
     }
 

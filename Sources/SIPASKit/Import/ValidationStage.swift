@@ -1,7 +1,7 @@
 import SurveyCSV
 
-/// Validation and counting of one file's parsed batches, in order, sending validated batches (then the
-/// tally) to the writer's queue: on the parsing thread for a CSV file, on a thread of its own for a
+/// Validation of one file's parsed batches, in order, counting those it has time for (`SharedTallies`),
+/// sending validated batches (then the tally) to the writer's queue: on the parsing thread for a CSV file, on a thread of its own for a
 /// workbook (`FileReading.start`).
 final class ValidationStage: @unchecked Sendable {
     private let path: String
@@ -10,14 +10,15 @@ final class ValidationStage: @unchecked Sendable {
     private var opened: (encoding: TextEncoding, detected: Bool, delimiter: UInt8, byteCount: Int,
                          workbook: FileReading.WorkbookTable?)?
     private var validator: RowValidator?
-    private var tally: ReaderTallies
+    private let tally: SharedTallies
     private var rows = 0
+    private var batches = 0
 
-    init(path: String, options: ImportOptions, into queue: BlockingQueue<FileReading.Message>) {
+    init(path: String, options: ImportOptions, tallies: SharedTallies, into queue: BlockingQueue<FileReading.Message>) {
         self.path = path
         self.options = options
         self.queue = queue
-        tally = ReaderTallies(criterionCount: options.catalog.criterionCount)
+        tally = tallies
     }
 
     /// Handles the parser's next message. False when the file is over for the import: ended, failed, or
@@ -42,13 +43,20 @@ final class ValidationStage: @unchecked Sendable {
                     guard queue.put(.header(header)) else { return false }
                     first = 1
                 }
-                let validated = validator!.validate(batch, from: first, bytesRead: bytesRead, tally: &tally)
+                var validated = validator!.validate(batch, from: first, bytesRead: bytesRead)
                 rows += validated.rows.count + validated.rejected.count
+                batches += 1
+                switch options.tallyCounting {
+                case .adaptive: validated.countedByReader = queue.count > 0
+                case .reader: validated.countedByReader = true
+                case .writer: validated.countedByReader = false
+                case .alternating: validated.countedByReader = batches % 2 == 1
+                }
+                if validated.countedByReader { tally.record(validated.rows, of: validated, sign: 1) }
                 return queue.put(.batch(validated))
             case let .end(table):
                 guard validator != nil else { throw SIPASError.fileEmpty(path: path) }
-                tally.settle()
-                _ = queue.put(.finished(tally: tally, rows: rows, table: table))
+                _ = queue.put(.finished(rows: rows, table: table))
                 return false
             }
         } catch let error as SIPASError {

@@ -4,7 +4,7 @@ import GRDB
 /// all that day's responses, so that a period of any days is summarised from at most one row a day.
 /// An accumulator's group key carries the day (yyyymmdd) in its `month` field and 0 elsewhere.
 enum DayTallies {
-    static func key(day: Int32) -> TallyAccumulator.GroupKey { ReaderTallies.dayKey(day) }
+    static func key(day: Int32) -> TallyAccumulator.GroupKey { FileTallies.dayKey(day) }
 
     /// Adds (sign +1) or takes out (sign −1) every day of `tally` (settled) to catalogue `catalogID`'s
     /// rows. A day taken out must be stored already; a day left with no responses is deleted (as a

@@ -29,10 +29,10 @@ final class ImportWriter {
     private var unitIDs: [Int64] = [0]
     private var channelIDs: [Int64] = [0]
     private var typeIDs: [Int64] = [0]
-    /// Rows the reading thread counted (by group and by day) but that were not stored (duplicates,
-    /// conflicts), counted positively here (the accumulator's fast path) and taken back out of the
-    /// tallies at the end.
-    private var notStored: ReaderTallies
+    /// The rows of the batch being written that the writer counts into the file's tallies: those it
+    /// stores of a batch the reading thread did not count, those it does not store (duplicates, refused
+    /// conflicts) of one it did (`SharedTallies`).
+    private var toCount: [ParsedRow] = []
     /// Rows replaced by `--on-conflict replace`, by catalogue: taken back out of their old groups.
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
     /// The replaced rows by day (`tally_day`), by catalogue, taken back out.
@@ -75,7 +75,6 @@ final class ImportWriter {
         self.policy = policy
         self.language = language
         criterionCount = catalog.criterionCount
-        notStored = ReaderTallies(criterionCount: catalog.criterionCount)
         catalogID = try ImportWriter.storeCatalog(catalog, in: db)
         try db.execute(sql: """
             INSERT INTO import_file (path, sha256, bytes, imported_at, catalog_id, encoding, delimiter, scale,
@@ -140,7 +139,8 @@ final class ImportWriter {
         return id
     }
 
-    func write(_ batch: ValidatedBatch) throws {
+    /// Stores `batch`'s rows and rejected rows, and counts into `tallies` what the reading thread did not.
+    func write(_ batch: ValidatedBatch, tallies: SharedTallies) throws {
         if pendingDeferral != nil { try decideCommentIndex(bytesRead: batch.bytesRead) }
         defer { processedRows += batch.rows.count }
         for info in batch.newProcedures {
@@ -153,8 +153,14 @@ final class ImportWriter {
 
         try batch.records.withUnsafeBytes { text in
             try batch.ratings.withUnsafeBytes { ratings in
-                for row in batch.rows { try write(row, batch: batch, text: text, ratings: ratings) }
+                for row in batch.rows where try write(row, batch: batch, text: text, ratings: ratings) != batch.countedByReader {
+                    toCount.append(row)
+                }
             }
+        }
+        if !toCount.isEmpty {
+            tallies.record(toCount, of: batch, sign: batch.countedByReader ? -1 : 1)
+            toCount.removeAll(keepingCapacity: true)
         }
         for rejected in batch.rejected {
             counts.rejected += 1
@@ -249,8 +255,9 @@ final class ImportWriter {
         return file
     }
 
+    /// Stores one row, or counts it as a duplicate or conflict. True when it was stored.
     private func write(_ row: ParsedRow, batch: ValidatedBatch, text: UnsafeRawBufferPointer,
-                       ratings: UnsafeRawBufferPointer) throws {
+                       ratings: UnsafeRawBufferPointer) throws -> Bool {
         var found = lookUpFirst && row.key != .none ? try known(row, text: text) : nil
         if found == nil {
             if try insert(row, text: text, ratings: ratings) {
@@ -258,7 +265,7 @@ final class ImportWriter {
                 counts.firstDay = min(counts.firstDay, row.day)
                 counts.lastDay = max(counts.lastDay, row.day)
                 if row.key != .none { lookUpFirst = false }
-                return
+                return true
             }
             found = try known(row, text: text)
         }
@@ -267,8 +274,7 @@ final class ImportWriter {
         guard let found else { throw DatabaseError(message: "response id conflict without a stored response") }
         if found.contentHash == row.contentHash {
             counts.duplicates += 1
-            notStored.record(row, ratings: batch.ratings(of: row))
-            return
+            return false
         }
         guard let existing = try stored(id: found.id) else {
             throw DatabaseError(message: "response \(found.id) vanished during the import")
@@ -277,16 +283,16 @@ final class ImportWriter {
         switch policy {
         case .reject:
             counts.conflicts += 1
-            notStored.record(row, ratings: batch.ratings(of: row))
             let earlier = "\(try storedFile(existing.fileID).path):\(existing.rowNumber)"
             let diagnostic = Diagnostic(file: file, row: Int(row.rowNumber), column: batch.keyColumn.map { $0.index + 1 },
                                         columnName: batch.keyColumn?.name, code: .conflict, value: key, detail: earlier)
             conflictDiagnostics.append(diagnostic)
             try storeRejected(RejectedRow(rowNumber: Int(row.rowNumber), diagnostics: [diagnostic],
                                           raw: batch.records.originalText(Int(row.record)).nfc, responseKey: key))
+            return false
         case .replace:
-            // The old response leaves its groups (in its own file's catalogue); this row, counted by the
-            // reading thread, is stored in its place.
+            // The old response leaves its groups (in its own file's catalogue); this row is stored in its
+            // place (and counted as any stored row).
             let oldCatalog = try storedFile(existing.fileID).catalogID
             if replacedCorrections[oldCatalog] == nil {
                 replacedCorrections[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
@@ -302,6 +308,7 @@ final class ImportWriter {
             counts.replaced += 1
             counts.firstDay = min(counts.firstDay, row.day)
             counts.lastDay = max(counts.lastDay, row.day)
+            return true
         }
     }
 
@@ -393,15 +400,14 @@ final class ImportWriter {
         deferredIndex = pending.sql
     }
 
-    /// Writes the tallies (the reading thread's, corrected here) and the file's record, with the file's
-    /// SHA-256 from `sha256` (asked for last). Returns false when a file with the same content was
-    /// imported before: the caller rolls the transaction back.
-    func finish(readerTally: ReaderTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
+    /// Writes the tallies (the file's stored rows, `tallies`, settled; the replaced rows taken out) and the
+    /// file's record, with the file's SHA-256 from `sha256` (asked for last). Returns false when a file
+    /// with the same content was imported before: the caller rolls the transaction back.
+    func finish(tallies: FileTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
         try verifyReferences()
         if let deferredIndex { try db.execute(sql: deferredIndex) }
         ImportWriter.lastImportRebuiltCommentIndex = deferredIndex != nil
-        // Local indices → database ids. The reader's counts are written first, then the corrections
-        // (rows found to be duplicates or conflicts) are added to the same groups: no copy is made.
+        // Local indices → database ids.
         let writer = try TallyWriter(db)
         let toDatabase = { (key: TallyAccumulator.GroupKey) in
             TallyAccumulator.GroupKey(
@@ -409,15 +415,12 @@ final class ImportWriter {
                 unit: Int32(self.unitIDs[Int(key.unit)]), channel: Int32(self.channelIDs[Int(key.channel)]),
                 respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
         }
-        try writer.add(readerTally.groups, catalogID: catalogID, mapping: toDatabase)
-        notStored.settle()
-        try writer.add(notStored.groups, catalogID: catalogID, sign: -1, mapping: toDatabase)
+        try writer.add(tallies.groups, catalogID: catalogID, mapping: toDatabase)
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
             try writer.add(corrections, catalogID: catalog) { $0 }
         }
-        try DayTallies.add(readerTally.days, catalogID: catalogID, sign: 1, in: db)
-        try DayTallies.add(notStored.days, catalogID: catalogID, sign: -1, in: db)
+        try DayTallies.add(tallies.days, catalogID: catalogID, sign: 1, in: db)
         for (catalog, var replaced) in replacedDays.sorted(by: { $0.key < $1.key }) {
             replaced.settle()
             try DayTallies.add(replaced, catalogID: catalog, sign: -1, in: db)
