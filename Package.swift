@@ -53,13 +53,17 @@ let package = Package(
         // types in its header, so no ICU header meets the ICU copy inside Foundation. About 5x faster
         // than Foundation's normalisation on decomposed Vietnamese (README: Dependencies).
         .target(name: "CUnicodeNFC", linkerSettings: [.linkedLibrary("icuuc")]),
+        // sqlite3_config(SQLITE_CONFIG_PMASZ) for Storage: the size of each run of SQLite's sorter, so the
+        // comment index of a large import is sorted on two threads in the memory one used (README: Speed).
+        // sqlite3_config is variadic, which Swift cannot call; the header is Debian's libsqlite3-dev.
+        .target(name: "CSQLiteSorter", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Pure statistics: counts -> rates, indices, intervals. No I/O, no GRDB, no formatting.
         .target(name: "SIPASStatistics"),
         // The engine.
         .target(
             name: "SIPASKit",
             dependencies: [
-                "SurveyCSV", "SurveyXLSX", "SIPASStatistics", "XLSXWriter", "CUnicodeNFC",
+                "SurveyCSV", "SurveyXLSX", "SIPASStatistics", "XLSXWriter", "CUnicodeNFC", "CSQLiteSorter",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The raw sqlite3_* API, used by Storage alone for the import hot loop.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

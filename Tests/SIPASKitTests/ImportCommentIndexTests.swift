@@ -45,6 +45,13 @@ final class ImportCommentIndexTests: ImportTestCase {
         XCTAssertTrue(ImportWriter.lastImportRebuiltCommentIndex, "an empty database: rebuilt")
         XCTAssertEqual(try indexSQL(), before, "the same index, from the schema's own SQL")
         XCTAssertTrue(try integrityIsOK())
+        // The sorter's settings for the index (a helper thread, a smaller page cache: `SorterRuns`) are
+        // undone on the import's connection.
+        let (cacheSize, threads) = try db.queue.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA cache_size"), try Int.fetchOne(db, sql: "PRAGMA threads"))
+        }
+        XCTAssertEqual(cacheSize, -AppDatabase.cacheKiB)
+        XCTAssertEqual(threads, 0)
         // It answers as a full scan does: the three most recent comments of a procedure in a period.
         let period = DayRange(from: 20240301, to: 20240831)
         let answered = try db.recentComments(procedureCode: "1.004482.000.00.00.H33", period: period)

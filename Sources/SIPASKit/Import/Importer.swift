@@ -225,8 +225,8 @@ public struct Importer: Sendable {
         case let .throwAfterRows(n) where written >= n: throw .injectedFailure(row: written)
         case let .killAfterRows(n) where written >= n: kill(getpid(), SIGKILL)
         case let .pauseAfterRows(n, marker) where written >= n && !FileManager.default.fileExists(atPath: marker + ".done"):
-            FileManager.default.createFile(atPath: marker, contents: nil)
-            FileManager.default.createFile(atPath: marker + ".done", contents: nil)
+            _ = FileManager.default.createFile(atPath: marker, contents: nil)
+            _ = FileManager.default.createFile(atPath: marker + ".done", contents: nil)
             for _ in 0..<600 where FileManager.default.fileExists(atPath: marker) { usleep(100_000) }
         default: return
         }

@@ -33,6 +33,9 @@ public final class AppDatabase: Sendable {
     /// at once wait their turn), and how long a reader waits (in WAL mode, only while SQLite recovers).
     static let writerPatience: TimeInterval = 600
     static let readerPatience: TimeInterval = 10
+    /// Each connection's page cache, KiB (SQLite's default): more measured no faster for an import, and
+    /// memory counts.
+    static let cacheKiB = 2048
 
     /// Opens the database at `path`. `onWait` is called once when another connection holds the
     /// write lock and this one starts waiting for it (the executable says so on stderr).
@@ -78,8 +81,7 @@ public final class AppDatabase: Sendable {
             }
         }
         config.prepareDatabase { db in
-            // 2 MiB of page cache (SQLite's default): more measured no faster for an import, and memory counts.
-            try db.execute(sql: "PRAGMA cache_size = -2048")
+            try db.execute(sql: "PRAGMA cache_size = -\(AppDatabase.cacheKiB)")
         }
         queue = try AppDatabase.openQueue(path: path, config: config, inMemory: inMemory, waiting: waiting)
         schemaAtOpen = (try? queue.read { db in try AppDatabase.appliedMigrations(db).count }) ?? 0
@@ -135,6 +137,7 @@ public final class AppDatabase: Sendable {
     /// made) is opened again as immutable: every import checkpoints, so the file alone is complete.
     private static func openQueue(path: String, config: Configuration, inMemory: Bool,
                                   waiting: WaitClock) throws(SIPASError) -> DatabaseQueue {
+        _ = SorterRuns.configured
         func probe(_ queue: DatabaseQueue) throws {
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
         }

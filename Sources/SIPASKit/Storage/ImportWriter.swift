@@ -405,7 +405,12 @@ final class ImportWriter {
     /// with the same content was imported before: the caller rolls the transaction back.
     func finish(tallies: FileTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
         try verifyReferences()
-        if let deferredIndex { try db.execute(sql: deferredIndex) }
+        if let deferredIndex {
+            // Sorted on a helper thread too, the reading thread being done, in runs of 1 MiB (`SorterRuns`).
+            try db.execute(sql: "PRAGMA threads = 1; PRAGMA cache_size = -\(SorterRuns.cacheKiB)")
+            defer { try? db.execute(sql: "PRAGMA threads = 0; PRAGMA cache_size = -\(AppDatabase.cacheKiB)") }
+            try db.execute(sql: deferredIndex)
+        }
         ImportWriter.lastImportRebuiltCommentIndex = deferredIndex != nil
         // Local indices → database ids.
         let writer = try TallyWriter(db)
