@@ -8,8 +8,8 @@ import CSQLiteSorter
 /// (250 by default: 4 MiB of 16 KiB pages) and the page cache; with `PRAGMA threads = 1` it sorts each
 /// full run on a helper thread while it fills the next. For the index the import sets 64 pages and a
 /// 1 MiB page cache: runs of 1 MiB on two threads. The 1M NFD file's comment index (638,749 keys), one
-/// C program on its database, two runs each: 0.72 s and a 6.8 MiB peak, against 0.86–0.93 s and 9.4 MiB
-/// with SQLite's defaults (README: Speed).
+/// C program on its database, two runs: 0.72 s and a 6.7 MiB peak, against 0.86–0.93 s and 9.1–9.3 MiB
+/// with SQLite's defaults (five runs; README: Speed, the sixth round).
 enum SorterRuns {
     static let pages: Int32 = 64
     /// The page cache while the index is built, KiB (the runs are at least this large).
