@@ -249,6 +249,8 @@ public final class AppDatabase: Sendable {
                 try db.execute(sql: migration.sql)
                 // The daily tallies of the responses stored before them (pair counts need Swift).
                 if migration.name == "0005_tally_day.sql" { try DayTallies.rebuild(db) }
+                // Where the responses stored before it are, by day (ids written by an import otherwise).
+                if migration.name == "0007_response_day_run.sql" { try ResponseDayRuns.rebuild(db) }
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
             }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

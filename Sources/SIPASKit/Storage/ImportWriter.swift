@@ -37,6 +37,8 @@ final class ImportWriter {
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
     /// The replaced rows by day (`tally_day`), by catalogue, taken back out.
     private var replacedDays: [Int64: TallyAccumulator] = [:]
+    /// The ids of the stored rows by day, written to `response_day_run` 256 KiB at a time.
+    private var dayRuns = ResponseDayRuns()
 
     /// The comment index's own SQL once it is dropped for this transaction (`decideCommentIndex`), and
     /// until that is decided, the SQL and the responses the database held before this file.
@@ -166,6 +168,7 @@ final class ImportWriter {
             counts.rejected += 1
             try storeRejected(rejected)
         }
+        if dayRuns.heldBytes >= ResponseDayRuns.flushBytes { try dayRuns.flush(db) }
     }
 
     private func storeProcedure(_ info: ProcedureInfo) throws -> Int64 {
@@ -202,7 +205,9 @@ final class ImportWriter {
                     s.bindInPlace(text: 3, key)
                     s.bindInPlace(text: 11, dossier)
                     s.bindInPlace(text: 13, comment)
-                    return try s.run() == 1
+                    guard try s.run() == 1 else { return false }
+                    dayRuns.add(day: row.day, id: s.lastInsertedRowID)
+                    return true
                 }
             }
         }
@@ -405,6 +410,7 @@ final class ImportWriter {
     /// with the same content was imported before: the caller rolls the transaction back.
     func finish(tallies: FileTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
         try verifyReferences()
+        try dayRuns.flush(db)
         if let deferredIndex {
             // Sorted on a helper thread too, the reading thread being done, in runs of 1 MiB (`SorterRuns`).
             try db.execute(sql: "PRAGMA threads = 1; PRAGMA cache_size = -\(SorterRuns.cacheKiB)")

@@ -10,6 +10,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Ghi chỉ số SIPAS tỉnh công bố cho một năm. (Record a year's published figures.)",
             discussion: """
                 Ví dụ / Example:
@@ -65,6 +66,7 @@ struct BaselineCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Liệt kê số liệu công bố đã ghi. (List recorded published figures.)",
             discussion: "Ví dụ / Example: sipas baseline list")
         @OptionGroup var database: DatabaseOptions

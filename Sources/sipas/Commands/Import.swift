@@ -5,6 +5,7 @@ import SurveyCSV
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Nhập tệp CSV hoặc sổ Excel (.xlsx) phiếu khảo sát vào cơ sở dữ liệu. (Import survey exports: CSV or .xlsx.)",
         discussion: """
             Mỗi tệp được nhập trong một giao dịch; nhập lại cùng tệp không thêm gì. Hàng lỗi được giữ lại (sipas rejects).

@@ -3,6 +3,7 @@ import SIPASKit
 
 struct Imports: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "imports",
         abstract: "Liệt kê các tệp đã nhập: lúc nào, tệp nào, mã băm. (List imported files.)",
         discussion: """
             Ví dụ / Examples:

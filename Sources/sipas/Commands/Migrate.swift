@@ -3,6 +3,7 @@ import SIPASKit
 
 struct Migrate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Nâng cấp cơ sở dữ liệu lên lược đồ của phiên bản này. (Upgrade the database's schema.)",
         discussion: """
             Các lệnh đọc (summary, flag, report, imports, rejects) không bao giờ sửa cơ sở dữ liệu; sau khi cài

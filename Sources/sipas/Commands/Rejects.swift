@@ -3,6 +3,7 @@ import SIPASKit
 
 struct Rejects: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rejects",
         abstract: "Liệt kê các hàng bị loại để sửa và nhập lại. (List rejected rows to fix and re-import.)",
         discussion: """
             Mặc định chỉ các hàng còn phải sửa; --all cả các hàng đã sửa ở lần nhập sau.

@@ -4,6 +4,7 @@ import SIPASKit
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Viết báo cáo năm: HTML in được khổ A4, bảng tính, hoặc Word theo thể thức văn bản hành chính. (Write the year's report: HTML, workbook or Word.)",
         discussion: """
             HTML: không cần mạng, biểu đồ SVG nằm trong tệp. Bảng tính (.xlsx): nhiều trang (tổng quan, tiêu chí, thủ tục, \

@@ -22,7 +22,7 @@ struct SettingsCommand: ParsableCommand {
         subcommands: [Show.self, SetValue.self, Unset.self, Unit.self])
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xem thông tin đã lưu. (Show the stored settings.)")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Xem thông tin đã lưu. (Show the stored settings.)")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var language: LanguageOption
         @Option(help: "table hoặc json. (Output format.)") var format: ListFormat = .table
@@ -81,7 +81,7 @@ struct SettingsCommand: ParsableCommand {
     }
 
     struct Unset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xoá một giá trị (dùng lại mặc định). (Remove a value.)")
+        static let configuration = CommandConfiguration(commandName: "unset", abstract: "Xoá một giá trị (dùng lại mặc định). (Remove a value.)")
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var language: LanguageOption
         @Argument(help: "Khoá. (Key.)") var key: SettingKey
@@ -99,6 +99,7 @@ struct SettingsCommand: ParsableCommand {
 
     struct Unit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unit",
             abstract: "Mã đơn vị trong tệp xuất và tên đơn vị nó chỉ. (A unit code and the unit name it stands for.)",
             discussion: "Ví dụ / Example: sipas settings unit QLCN \"Phòng Quản lý chuyên ngành\"; sipas settings unit --remove QLCN")
         @OptionGroup var database: DatabaseOptions

@@ -3,6 +3,7 @@ import SIPASKit
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Tổng hợp chỉ số SIPAS theo yếu tố, tiêu chí, thủ tục, đơn vị, kỳ. (Satisfaction summary.)",
         discussion: """
             So với mục tiêu 96% và với năm trước, kèm khoảng tin cậy 95%.

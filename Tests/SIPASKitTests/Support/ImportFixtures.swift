@@ -297,6 +297,18 @@ class ImportTestCase: XCTestCase {
         try super.tearDownWithError()
     }
 
+    /// Makes the database what a version before `migration` left: drops `table` (the migration's) and the
+    /// migration's record, then opens it again, which applies the migration.
+    func reopenAsIfMadeBefore(migration: String, table: String) throws {
+        db = nil
+        let queue = try ImportFixtures.rawQueue(dir.path("sipas.sqlite"))
+        try queue.write { db in
+            try db.execute(sql: "DROP TABLE \(table)")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])
+        }
+        db = try dir.database()
+    }
+
     /// Writes `bytes` to `name` in the temp directory and imports it.
     @discardableResult
     func importBytes(_ bytes: [UInt8], as name: String, options: ImportOptions = ImportOptions(),
