@@ -12,8 +12,11 @@ final class ResponseDayRunTests: ImportTestCase {
     private let period = DayRange(from: 20240305, to: 20240920)
     private let flushBytes = ResponseDayRuns.flushBytes
 
+    private let idsPerRead = EdgeCounts.idsPerRead
+
     override func tearDownWithError() throws {
         ResponseDayRuns.flushBytes = flushBytes
+        EdgeCounts.idsPerRead = idsPerRead
         try super.tearDownWithError()
     }
 
@@ -71,9 +74,11 @@ final class ResponseDayRunTests: ImportTestCase {
     }
 
     /// Runs written a few bytes at a time during the import name exactly the stored responses by day,
-    /// through duplicates and replacements (the replaced ones stay named but are not stored).
+    /// through duplicates and replacements (the replaced ones stay named but are not stored); the edge
+    /// days read seven ids a statement.
     func testRunsNameEveryStoredResponseUnderItsDay() throws {
         ResponseDayRuns.flushBytes = 64
+        EdgeCounts.idsPerRead = 7
         let rows = ImportFixtures.generatedRows(1_200)
         var small = ImportOptions()
         small.batchSize = 64

@@ -104,7 +104,7 @@ extension AppDatabase {
 
 /// The responses of an edge plan's day ranges, counted per sign and catalogue in the import's
 /// accumulator (bit-sliced pair counts).
-private struct EdgeCounts {
+struct EdgeCounts {
     let ranges: [(ClosedRange<Int>, Int)]
     var counted: [Int: [Int: TallyAccumulator]] = [1: [:], -1: [:]]
 
@@ -125,37 +125,44 @@ private struct EdgeCounts {
         }
     }
 
-    /// Reads the responses the day runs name, one by one in id order, keeping those whose day is in a
-    /// range. True when every range got as many as `tally_day` says it has (the runs name a superset
-    /// of each day's responses, so the same number is the same responses); false when not, or when a
-    /// run is damaged: the counts are then incomplete and must be thrown away.
+    /// Reads, range by range, the responses the day runs of its days name, keeping those whose day is
+    /// in that range (an id reused on another day is counted under its own day's range only). True when
+    /// every range got as many as `tally_day` says it has: the runs name a superset of each day's
+    /// responses, and each is read once, so the same number is the same responses. False when not, or
+    /// when a run is damaged: the counts are then incomplete and must be thrown away.
     mutating func readByID(_ db: Database) throws -> Bool {
-        let expected = try ranges.map { try EdgePlan.responses(db, $0.0) }
-        guard let ids = try ResponseDayRuns.ids(db, days: ranges.map(\.0)), ids.count >= expected.reduce(0, +) else {
-            return false
-        }
         var catalogOfFile: [Int: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, catalog_id FROM import_file") { catalogOfFile[row[0]] = row[1] }
-        // One statement for all the ids (a JSON array, in id order: each search starts near the last),
-        // not a statement run a response (31,460 responses: 40 ms in the sqlite3 shell; a statement run a
-        // response spent about 65 ms stepping and resetting).
+        // One statement for many ids (a JSON array, in id order: each search starts near the last), not
+        // a statement run a response (31,460 responses: 40 ms in the sqlite3 shell; a statement run a
+        // response spent about 65 ms stepping and resetting); at most `idsPerRead` ids a time, so the
+        // text stays small at any size.
         let rows = try RawStatement(db, sql: """
             SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, r.file_id
             FROM json_each(?1) AS e CROSS JOIN response AS r ON r.id = e.value
             """)
-        rows.bind(1, Self.jsonArray(ids))
-        var found = [Int](repeating: 0, count: ranges.count)
-        while try rows.step() {
-            if let range = range(of: rows.int(0)), let catalog = catalogOfFile[rows.int(6)] {
-                found[range] += 1
-                record(rows, range: range, catalog: catalog)
+        for (index, (days, _)) in ranges.enumerated() {
+            let expected = try EdgePlan.responses(db, days)
+            guard let ids = try ResponseDayRuns.ids(db, days: [days]), ids.count >= expected else { return false }
+            var found = 0
+            for start in stride(from: 0, to: ids.count, by: Self.idsPerRead) {
+                rows.bind(1, Self.jsonArray(ids[start..<min(start + Self.idsPerRead, ids.count)]))
+                while try rows.step() {
+                    guard days.contains(rows.int(0)), let catalog = catalogOfFile[rows.int(6)] else { continue }
+                    found += 1
+                    record(rows, range: index, catalog: catalog)
+                }
             }
+            if found != expected { return false }
         }
-        return found == expected
+        return true
     }
 
+    /// Ids read in one statement (tests lower it).
+    nonisolated(unsafe) static var idsPerRead = 65_536
+
     /// `[1,22,333]`.
-    static func jsonArray(_ ids: [Int64]) -> String {
+    static func jsonArray(_ ids: ArraySlice<Int64>) -> String {
         var text = "["
         text.reserveCapacity(ids.count * 9 + 2)
         for (i, id) in ids.enumerated() {
