@@ -67,7 +67,7 @@ final class ResponseDayRunTests: ImportTestCase {
             XCTAssertEqual(blobs.first, [0xD0, 0x0F, 0x06, 0x01])
             let decoded = blobs.map { $0.withUnsafeBytes { ResponseDayRuns.decode($0) } }
             XCTAssertEqual(decoded, [[1000, 1003, 1002], [Int64.max, 1]])
-            XCTAssertEqual(try ResponseDayRuns.ids(db, days: [20240301...20240310]), [1, 1000, 1002, 1003, Int64.max])
+            XCTAssertEqual(try ResponseDayRuns.ids(db, days: 20240301...20240310), [1, 1000, 1002, 1003, Int64.max])
         }
         XCTAssertNil([UInt8]([0x80]).withUnsafeBytes { ResponseDayRuns.decode($0) }, "a run cut inside a varint")
         XCTAssertNil([UInt8](repeating: 0xFF, count: 11).withUnsafeBytes { ResponseDayRuns.decode($0) })

@@ -85,12 +85,11 @@ extension AppDatabase {
     /// do not account for every response of those days, in one scan — then adds (or takes out) their
     /// group tallies.
     private func addEdgeResponses(_ db: Database, plan: EdgePlan, into builder: inout TallySetBuilder) throws {
-        let ranges = plan.added.map { ($0, 1) } + plan.takenOut.map { ($0, -1) }
-        guard !ranges.isEmpty else { return }
-        var counts = EdgeCounts(ranges: ranges)
+        guard !plan.pieces.isEmpty else { return }
+        var counts = EdgeCounts(pieces: plan.pieces)
         AppDatabase.lastEdgeReadByID = try counts.readByID(db)
         if !AppDatabase.lastEdgeReadByID {
-            counts = EdgeCounts(ranges: ranges)
+            counts = EdgeCounts(pieces: plan.pieces)
             try counts.readByScan(db)
         }
         for sign in [1, -1] {
@@ -105,16 +104,13 @@ extension AppDatabase {
 /// The responses of an edge plan's day ranges, counted per sign and catalogue in the import's
 /// accumulator (bit-sliced pair counts).
 struct EdgeCounts {
-    let ranges: [(ClosedRange<Int>, Int)]
+    let pieces: [EdgePlan.Piece]
     var counted: [Int: [Int: TallyAccumulator]] = [1: [:], -1: [:]]
 
-    init(ranges: [(ClosedRange<Int>, Int)]) { self.ranges = ranges }
+    init(pieces: [EdgePlan.Piece]) { self.pieces = pieces }
 
-    /// The range holding `day`, if any.
-    private func range(of day: Int) -> Int? { ranges.firstIndex { $0.0.contains(day) } }
-
-    private mutating func record(_ rows: RawStatement, range: Int, catalog: Int) {
-        let day = rows.int(0), sign = ranges[range].1
+    private mutating func record(_ rows: RawStatement, sign: Int, catalog: Int) {
+        let day = rows.int(0)
         let key = TallyAccumulator.GroupKey(month: Int32(day / 100), procedure: Int32(rows.int(1)),
                                             unit: Int32(rows.int(2)), channel: Int32(rows.int(3)),
                                             respondentType: Int32(rows.int(4)))
@@ -127,7 +123,7 @@ struct EdgeCounts {
 
     /// Reads, range by range, the responses the day runs of its days name, keeping those whose day is
     /// in that range (an id reused on another day is counted under its own day's range only). True when
-    /// every range got as many as `tally_day` says it has: the runs name a superset of each day's
+    /// every range got as many as `tally_day` said it has (`EdgePlan`): the runs name a superset of each day's
     /// responses, and each is read once, so the same number is the same responses. False when not, or
     /// when a run is damaged: the counts are then incomplete and must be thrown away.
     mutating func readByID(_ db: Database) throws -> Bool {
@@ -141,19 +137,18 @@ struct EdgeCounts {
             SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, r.file_id
             FROM json_each(?1) AS e CROSS JOIN response AS r ON r.id = e.value
             """)
-        for (index, (days, _)) in ranges.enumerated() {
-            let expected = try EdgePlan.responses(db, days)
-            guard let ids = try ResponseDayRuns.ids(db, days: [days]), ids.count >= expected else { return false }
+        for piece in pieces {
+            guard let ids = try ResponseDayRuns.ids(db, days: piece.days), ids.count >= piece.responses else { return false }
             var found = 0
             for start in stride(from: 0, to: ids.count, by: Self.idsPerRead) {
                 rows.bind(1, Self.jsonArray(ids[start..<min(start + Self.idsPerRead, ids.count)]))
                 while try rows.step() {
-                    guard days.contains(rows.int(0)), let catalog = catalogOfFile[rows.int(6)] else { continue }
+                    guard piece.days.contains(rows.int(0)), let catalog = catalogOfFile[rows.int(6)] else { continue }
                     found += 1
-                    record(rows, range: index, catalog: catalog)
+                    record(rows, sign: piece.sign, catalog: catalog)
                 }
             }
-            if found != expected { return false }
+            if found != piece.responses { return false }
         }
         return true
     }
@@ -174,17 +169,18 @@ struct EdgeCounts {
 
     /// Reads every response, keeping those whose day is in a range.
     mutating func readByScan(_ db: Database) throws {
-        let condition = ranges.indices.map { "r.day BETWEEN ?\(2 * $0 + 1) AND ?\(2 * $0 + 2)" }.joined(separator: " OR ")
+        let condition = pieces.indices.map { "r.day BETWEEN ?\(2 * $0 + 1) AND ?\(2 * $0 + 2)" }.joined(separator: " OR ")
         let rows = try RawStatement(db, sql: """
             SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, f.catalog_id
             FROM response r JOIN import_file f ON f.id = r.file_id WHERE \(condition)
             """)
-        for (i, (range, _)) in ranges.enumerated() {
-            rows.bind(Int32(2 * i + 1), range.lowerBound)
-            rows.bind(Int32(2 * i + 2), range.upperBound)
+        for (i, piece) in pieces.enumerated() {
+            rows.bind(Int32(2 * i + 1), piece.days.lowerBound)
+            rows.bind(Int32(2 * i + 2), piece.days.upperBound)
         }
         while try rows.step() {
-            record(rows, range: range(of: rows.int(0))!, catalog: rows.int(6))
+            let day = rows.int(0)
+            record(rows, sign: pieces.first { $0.days.contains(day) }!.sign, catalog: rows.int(6))
         }
     }
 }
@@ -194,9 +190,14 @@ struct EdgeCounts {
 struct EdgePlan {
     /// Months of the period not added from the group tallies.
     var skippedMonths: Set<Int> = []
-    /// Day ranges whose responses are added, and taken out.
-    var added: [ClosedRange<Int>] = []
-    var takenOut: [ClosedRange<Int>] = []
+    /// A range of days whose responses are added (sign 1) or taken out (sign −1), with how many
+    /// responses the daily tallies say it has.
+    struct Piece {
+        var days: ClosedRange<Int>
+        var sign: Int
+        var responses: Int
+    }
+    var pieces: [Piece] = []
 
     init(_ db: Database, period: DayRange) throws {
         var edges = [period.fromMonth]
@@ -209,19 +210,19 @@ struct EdgePlan {
             var left: [ClosedRange<Int>] = []
             if kept.lowerBound > first { left.append(first...(kept.lowerBound - 1)) }
             if kept.upperBound < last { left.append((kept.upperBound + 1)...last) }
-            let keptCount = try Self.responses(db, kept)
-            let leftCount = try left.reduce(0) { $0 + (try Self.responses(db, $1)) }
-            if keptCount <= leftCount {
+            let keptPiece = Piece(days: kept, sign: 1, responses: try Self.responses(db, kept))
+            let leftPieces = try left.map { Piece(days: $0, sign: -1, responses: try Self.responses(db, $0)) }
+            if keptPiece.responses <= leftPieces.reduce(0, { $0 + $1.responses }) {
                 skippedMonths.insert(month)
-                added.append(kept)
+                pieces.append(keptPiece)
             } else {
-                takenOut += left
+                pieces += leftPieces
             }
         }
     }
 
     /// Responses stored on the days of `range`, from the daily tallies.
-    static func responses(_ db: Database, _ range: ClosedRange<Int>) throws -> Int {
+    private static func responses(_ db: Database, _ range: ClosedRange<Int>) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(responses), 0) FROM tally_day WHERE day BETWEEN ? AND ?",
                          arguments: [range.lowerBound, range.upperBound]) ?? 0
     }

@@ -80,21 +80,19 @@ struct ResponseDayRuns {
         return shift == 0 ? ids : nil
     }
 
-    /// The distinct response ids the runs of the days of `ranges` name, ascending (some may be of
-    /// responses since replaced, or now of another day). Nil when a run is damaged.
-    static func ids(_ db: Database, days ranges: [ClosedRange<Int>]) throws -> [Int64]? {
+    /// The distinct response ids the runs of `days` name, ascending (some may be of responses since
+    /// replaced, or now of another day). Nil when a run is damaged.
+    static func ids(_ db: Database, days: ClosedRange<Int>) throws -> [Int64]? {
         let runs = try RawStatement(db, sql: "SELECT ids FROM response_day_run WHERE day BETWEEN ?1 AND ?2")
+        runs.bind(1, days.lowerBound)
+        runs.bind(2, days.upperBound)
         var ids: [Int64] = []
-        for range in ranges {
-            runs.bind(1, range.lowerBound)
-            runs.bind(2, range.upperBound)
-            while try runs.step() {
-                guard let run = runs.withBlob(0, { decode($0) }) else {
-                    try runs.finish()
-                    return nil
-                }
-                ids += run
+        while try runs.step() {
+            guard let run = runs.withBlob(0, { decode($0) }) else {
+                try runs.finish()
+                return nil
             }
+            ids += run
         }
         ids.sort()
         var distinct = 0

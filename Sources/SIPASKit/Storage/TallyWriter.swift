@@ -110,8 +110,22 @@ enum PairBlob {
     static func decode(_ raw: UnsafeRawBufferPointer) -> [Int] {
         let n = raw.count / 8
         return [Int](unsafeUninitializedCapacity: n) { counts, filled in
-            for i in 0..<n { counts[i] = Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))) }
+            for i in 0..<n { counts[i] = value(raw, i) }
             filled = n
         }
+    }
+
+    /// Adds the blob's integers to `sums` (extended with zeros to the blob's length), read in place.
+    static func add(_ raw: UnsafeRawBufferPointer, to sums: inout [Int]) {
+        let n = raw.count / 8
+        if sums.count < n { sums += [Int](repeating: 0, count: n - sums.count) }
+        sums.withUnsafeMutableBufferPointer { sums in
+            for i in 0..<n { sums[i] += value(raw, i) }
+        }
+    }
+
+    @inline(__always)
+    private static func value(_ raw: UnsafeRawBufferPointer, _ i: Int) -> Int {
+        Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: i * 8, as: Int64.self)))
     }
 }
