@@ -89,7 +89,7 @@ final class TallyDayTests: ImportTestCase {
                 guard let answered = try db.talliesFromMonthsAndEdgeDays(period: period, by: dimension) else {
                     XCTFail("\(label): not answered from the months and edge days"); continue
                 }
-                XCTAssertTrue(AppDatabase.lastEdgeReadByID, "\(label): the edge days read by id")
+                XCTAssertTrue(AppDatabase.lastEdgeCountedByDay, "\(label): the edge days counted from the ratings by day")
                 let recomputed = try db.talliesFromResponses(period: period, by: dimension)
                 guard let edges = answered, let recomputed else {
                     XCTAssertTrue(answered == nil && recomputed == nil, "\(label): one side is empty"); continue

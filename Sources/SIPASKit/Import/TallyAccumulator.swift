@@ -51,8 +51,13 @@ struct TallyAccumulator: Sendable {
 
     /// Adds (sign +1) or removes (sign −1) one response: `values` holds its `criterionCount` ratings.
     mutating func record(_ key: GroupKey, ratings values: UnsafeBufferPointer<UInt8>, sign: Int = 1) {
+        record(slot: slot(for: key), ratings: values, sign: sign)
+    }
+
+    /// Adds (sign +1) or removes (sign −1) one response of the group numbered `slot` (`slot(for:)`: a
+    /// block of one group's responses looks it up once).
+    mutating func record(slot: Int, ratings values: UnsafeBufferPointer<UInt8>, sign: Int = 1) {
         precondition(values.count == criterionCount, "one rating per criterion")
-        let slot = self.slot(for: key)
         let sign32 = Int32(sign)
         let k = criterionCount
         let (answered, satisfied) = ratings.withBlock(slot) { counts in
@@ -76,6 +81,34 @@ struct TallyAccumulator: Sendable {
         } else {
             countPairs(slot, answered: answered, satisfied: satisfied, sign: sign32)
         }
+    }
+
+    /// Adds one response of the group numbered `slot`, its ratings given as 3-bit codes — criterion c
+    /// at bits 3c..<3c+3 of `codes`: 0 no answer, 1–5 a rating, 7 not asked (`ResponsesByDay`) — for
+    /// up to 21 criteria. Returns whether it answered any criterion, and all of those satisfied.
+    mutating func record(slot: Int, codes: UInt64) -> (answeredAny: Bool, allSatisfied: Bool) {
+        let k = criterionCount
+        precondition(k <= 21, "21 criteria fit a word")
+        let (answered, satisfied) = ratings.withBlock(slot) { counts in
+            var answered: UInt64 = 0, satisfied: UInt64 = 0
+            var rest = codes
+            for c in 0..<k {
+                let code = Int(truncatingIfNeeded: rest & 7)
+                rest >>= 3
+                if code > 5 { continue }                  // not asked in its file
+                counts[c * 6 + code] += 1
+                if code > 0 { answered |= 1 << UInt64(c) }
+                if code >= 4 { satisfied |= 1 << UInt64(c) }
+            }
+            return (answered, satisfied)
+        }
+        heads[slot * 3] += 1
+        if answered != 0 {
+            heads[slot * 3 + 1] += 1
+            if satisfied == answered { heads[slot * 3 + 2] += 1 }
+        }
+        addToBlock(slot, answered: answered, satisfied: satisfied)
+        return (answered != 0, answered != 0 && satisfied == answered)
     }
 
     /// Pair counts one row at a time (the rare rows taken back out).
@@ -152,7 +185,8 @@ struct TallyAccumulator: Sendable {
 
     var isSettled: Bool { blockRows.allSatisfy { $0 == 0 } }
 
-    private mutating func slot(for key: GroupKey) -> Int {
+    /// The number of `key`'s group, added if new.
+    mutating func slot(for key: GroupKey) -> Int {
         let hash = key.hash
         if let existing = keys.withUnsafeBufferPointer({ keys in slots.find(hash) { keys[$0] == key } }) {
             return existing

@@ -22,6 +22,8 @@ public final class AppDatabase: Sendable {
     public let schemaAtOpen: Int
     /// The quick check of a large database, run alongside its first import (`ConcurrentIntegrityCheck`).
     let integrityOwed: OwedIntegrityCheck
+    /// The last edge days counted (`EdgeDayTallies`): a summary asks for one period by two groupings.
+    let edgeCounts = EdgeCountsCache()
 
     /// Databases of at least this many bytes are checked alongside the import, smaller ones before it
     /// (tests lower it).
@@ -249,8 +251,9 @@ public final class AppDatabase: Sendable {
                 try db.execute(sql: migration.sql)
                 // The daily tallies of the responses stored before them (pair counts need Swift).
                 if migration.name == "0005_tally_day.sql" { try DayTallies.rebuild(db) }
-                // Where the responses stored before it are, by day (ids written by an import otherwise).
-                if migration.name == "0007_response_day_run.sql" { try ResponseDayRuns.rebuild(db) }
+                // The ratings by day of the responses stored before it (written by an import otherwise).
+                // (0007's day runs are not built: 0008 drops them.)
+                if migration.name == "0008_response_by_day.sql" { try ResponsesByDay.rebuild(db) }
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
             }
             let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0

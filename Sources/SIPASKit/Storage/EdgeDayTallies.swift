@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Periods off month boundaries for any grouping (procedure, unit, channel, respondent type): the
@@ -10,9 +11,9 @@ import GRDB
 /// responses fall on 1–4, so March's groups are added whole and the responses of 1–4 March taken
 /// back out. September: it keeps 1–20 and leaves out 21–30; 21–30 has fewer, so the same. April to
 /// August are added whole. The daily tallies say how many fall on each side before anything is read;
-/// the responses of 1–4 March and 21–30 September are then read by id from the day runs
-/// (`ResponseDayRuns`): at 1,000,000 responses about 31,000 lookups instead of a scan of all of them.
-/// Only when the runs do not account for every one of those responses are they found by a scan.
+/// the responses of 1–4 March and 21–30 September are then counted from their ratings by day
+/// (`ResponsesByDay`): a few rows a day, not each response. Only when those do not add up to the daily
+/// tallies' counts of those days are the responses found by a scan.
 extension AppDatabase {
     /// Nil when a catalogue of the period has criteria the reporting one lacks (only a recomputation
     /// is exact then); `.some(nil)` when the period has no data.
@@ -77,27 +78,69 @@ extension AppDatabase {
         sums.add(into: &builder)
     }
 
-    /// Whether the last edge-day read found the responses by id (`response_day_run`) rather than by
-    /// a scan (for tests).
-    nonisolated(unsafe) static var lastEdgeReadByID = false
+    /// Whether the last edge-day read counted from the ratings by day (`response_by_day`) rather than
+    /// by a scan of the responses (for tests).
+    nonisolated(unsafe) static var lastEdgeCountedByDay = false
 
-    /// Counts the responses of the plan's day ranges — read by id from the day runs, or, when those
-    /// do not account for every response of those days, in one scan — then adds (or takes out) their
-    /// group tallies.
+    /// Counts the responses of the plan's day ranges — from the ratings by day, or, when those do not
+    /// add up to the daily tallies' counts of those days, in one scan of the responses — then adds (or
+    /// takes out) their group tallies.
     private func addEdgeResponses(_ db: Database, plan: EdgePlan, into builder: inout TallySetBuilder) throws {
         guard !plan.pieces.isEmpty else { return }
-        var counts = EdgeCounts(pieces: plan.pieces)
-        AppDatabase.lastEdgeReadByID = try counts.readByID(db)
-        if !AppDatabase.lastEdgeReadByID {
-            counts = EdgeCounts(pieces: plan.pieces)
-            try counts.readByScan(db)
+        let version = try EdgeCountsCache.Version(db)
+        var counted: [Int: [Int: TallyAccumulator]]
+        if let cached = edgeCounts.counted(plan.pieces, version) {
+            counted = cached
+        } else {
+            var counts = EdgeCounts(pieces: plan.pieces)
+            AppDatabase.lastEdgeCountedByDay = try counts.readByDay(db)
+            if !AppDatabase.lastEdgeCountedByDay {
+                counts = EdgeCounts(pieces: plan.pieces)
+                try counts.readByScan(db)
+            }
+            AppDatabase.edgeReads += 1
+            counted = counts.counted
+            for sign in [1, -1] {
+                for catalog in counted[sign]!.keys { counted[sign]![catalog]!.settle() }
+            }
+            edgeCounts.keep(counted, plan.pieces, version)
         }
         for sign in [1, -1] {
-            for (catalog, var tally) in counts.counted[sign]!.sorted(by: { $0.key < $1.key }) {
-                tally.settle()
+            for (catalog, tally) in counted[sign]!.sorted(by: { $0.key < $1.key }) {
                 builder.add(tally, catalog: catalog, sign: sign)
             }
         }
+    }
+
+    /// Edge-day reads (not answered from `edgeCounts`) since the process started (for tests).
+    nonisolated(unsafe) static var edgeReads = 0
+}
+
+/// The last edge days counted, with the database's state they were counted in: `summary` without
+/// `--by` (or with one) and `flag` ask for the same period by two groupings, and the counts of the
+/// edge days, kept by full group, answer any grouping. The state is SQLite's `data_version` (changed
+/// by another connection's commit) and this connection's total changes: either moves, the counts
+/// are read again.
+final class EdgeCountsCache: @unchecked Sendable {
+    struct Version: Equatable {
+        var data: Int
+        var changes: Int
+
+        init(_ db: Database) throws {
+            data = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            changes = db.totalChangesCount
+        }
+    }
+
+    private let lock = NSLock()
+    private var last: (pieces: [EdgePlan.Piece], version: Version, counted: [Int: [Int: TallyAccumulator]])?
+
+    func counted(_ pieces: [EdgePlan.Piece], _ version: Version) -> [Int: [Int: TallyAccumulator]]? {
+        lock.withLock { last.flatMap { $0.pieces == pieces && $0.version == version ? $0.counted : nil } }
+    }
+
+    func keep(_ counted: [Int: [Int: TallyAccumulator]], _ pieces: [EdgePlan.Piece], _ version: Version) {
+        lock.withLock { last = (pieces, version, counted) }
     }
 }
 
@@ -121,50 +164,58 @@ struct EdgeCounts {
         }
     }
 
-    /// Reads, range by range, the responses the day runs of its days name, keeping those whose day is
-    /// in that range (an id reused on another day is counted under its own day's range only). True when
-    /// every range got as many as `tally_day` said it has (`EdgePlan`): the runs name a superset of each day's
-    /// responses, and each is read once, so the same number is the same responses. False when not, or
-    /// when a run is damaged: the counts are then incomplete and must be thrown away.
-    mutating func readByID(_ db: Database) throws -> Bool {
-        var catalogOfFile: [Int: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, catalog_id FROM import_file") { catalogOfFile[row[0]] = row[1] }
-        // One statement for many ids (a JSON array, in id order: each search starts near the last), not
-        // a statement run a response (31,460 responses: 40 ms in the sqlite3 shell; a statement run a
-        // response spent about 65 ms stepping and resetting); at most `idsPerRead` ids a time, so the
-        // text stays small at any size.
+    /// Counts, range by range, the ratings by day of its days (`ResponsesByDay`), each block times its
+    /// row's sign and the range's. True when every range's responses, "answered any" and "all
+    /// satisfied" come to what `tally_day` holds for those days (`EdgePlan`); false when not, or when a
+    /// row is damaged: the counts are then not those days' and must be thrown away.
+    mutating func readByDay(_ db: Database) throws -> Bool {
         let rows = try RawStatement(db, sql: """
-            SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, r.file_id
-            FROM json_each(?1) AS e CROSS JOIN response AS r ON r.id = e.value
+            SELECT day, catalog_id, sign, criteria, groups FROM response_by_day WHERE day BETWEEN ?1 AND ?2
             """)
         for piece in pieces {
-            guard let ids = try ResponseDayRuns.ids(db, days: piece.days), ids.count >= piece.responses else { return false }
-            var found = 0
-            for start in stride(from: 0, to: ids.count, by: Self.idsPerRead) {
-                rows.bind(1, Self.jsonArray(ids[start..<min(start + Self.idsPerRead, ids.count)]))
-                while try rows.step() {
-                    guard piece.days.contains(rows.int(0)), let catalog = catalogOfFile[rows.int(6)] else { continue }
-                    found += 1
-                    record(rows, sign: piece.sign, catalog: catalog)
+            rows.bind(1, piece.days.lowerBound)
+            rows.bind(2, piece.days.upperBound)
+            var heads = EdgePlan.Heads()
+            while try rows.step() {
+                let month = Int32(rows.int(0) / 100), catalog = rows.int(1), rowSign = rows.int(2)
+                guard rowSign == 1 || rowSign == -1 else { try rows.finish(); return false }
+                let sign = piece.sign * rowSign
+                let criteria = rows.int(3)
+                // Taken out of the dictionary while it grows: counted in place, not copied.
+                var tally = counted[sign]!.removeValue(forKey: catalog) ?? TallyAccumulator(criterionCount: criteria)
+                guard tally.criterionCount == criteria else { try rows.finish(); return false }
+                var whole = true
+                let blocks = rows.withBlob(4) { blob in
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: criteria) { values in
+                        ResponsesByDay.forEachBlock(blob, criteria: criteria) { group, count, packed in
+                            var key = group
+                            key.month = month
+                            let slot = tally.slot(for: key)
+                            if criteria <= 21 {
+                                for i in 0..<count where whole {
+                                    guard let codes = ResponsesByDay.codes(packed, index: i, criteria: criteria) else {
+                                        whole = false
+                                        break
+                                    }
+                                    heads.count(tally.record(slot: slot, codes: codes), sign: rowSign)
+                                }
+                                return
+                            }
+                            for i in 0..<count where whole {
+                                whole = ResponsesByDay.unpack(packed, index: i, into: values)
+                                guard whole else { break }
+                                tally.record(slot: slot, ratings: UnsafeBufferPointer(values))
+                                heads.count(UnsafeBufferPointer(values), sign: rowSign)
+                            }
+                        }
+                    }
                 }
+                counted[sign]![catalog] = tally
+                guard blocks && whole else { try rows.finish(); return false }
             }
-            if found != piece.responses { return false }
+            if heads != piece.heads { return false }
         }
         return true
-    }
-
-    /// Ids read in one statement (tests lower it).
-    nonisolated(unsafe) static var idsPerRead = 65_536
-
-    /// `[1,22,333]`.
-    static func jsonArray(_ ids: ArraySlice<Int64>) -> String {
-        var text = "["
-        text.reserveCapacity(ids.count * 9 + 2)
-        for (i, id) in ids.enumerated() {
-            if i > 0 { text += "," }
-            text += String(id)
-        }
-        return text + "]"
     }
 
     /// Reads every response, keeping those whose day is in a range.
@@ -190,12 +241,37 @@ struct EdgeCounts {
 struct EdgePlan {
     /// Months of the period not added from the group tallies.
     var skippedMonths: Set<Int> = []
-    /// A range of days whose responses are added (sign 1) or taken out (sign −1), with how many
-    /// responses the daily tallies say it has.
-    struct Piece {
+    /// A range of days whose responses are added (sign 1) or taken out (sign −1), with their counts
+    /// as the daily tallies have them.
+    struct Piece: Equatable {
         var days: ClosedRange<Int>
         var sign: Int
-        var responses: Int
+        var heads: Heads
+        var responses: Int { heads.responses }
+    }
+
+    /// Responses, "answered any" and "all satisfied" of some days' responses.
+    struct Heads: Equatable {
+        var responses = 0, answeredAny = 0, allSatisfied = 0
+
+        /// Counts in (sign 1) or out (sign −1) one response of these ratings (0 no answer, 1–5, or
+        /// `Tally.notAsked`), as the accumulator does.
+        mutating func count(_ ratings: UnsafeBufferPointer<UInt8>, sign: Int) {
+            var answered = false, satisfied = true
+            for value in ratings where value >= 1 && value <= 5 {
+                answered = true
+                if value < 4 { satisfied = false }
+            }
+            count((answered, satisfied), sign: sign)
+        }
+
+        mutating func count(_ response: (answeredAny: Bool, allSatisfied: Bool), sign: Int) {
+            responses += sign
+            if response.answeredAny {
+                answeredAny += sign
+                if response.allSatisfied { allSatisfied += sign }
+            }
+        }
     }
     var pieces: [Piece] = []
 
@@ -210,8 +286,8 @@ struct EdgePlan {
             var left: [ClosedRange<Int>] = []
             if kept.lowerBound > first { left.append(first...(kept.lowerBound - 1)) }
             if kept.upperBound < last { left.append((kept.upperBound + 1)...last) }
-            let keptPiece = Piece(days: kept, sign: 1, responses: try Self.responses(db, kept))
-            let leftPieces = try left.map { Piece(days: $0, sign: -1, responses: try Self.responses(db, $0)) }
+            let keptPiece = Piece(days: kept, sign: 1, heads: try Self.heads(db, kept))
+            let leftPieces = try left.map { Piece(days: $0, sign: -1, heads: try Self.heads(db, $0)) }
             if keptPiece.responses <= leftPieces.reduce(0, { $0 + $1.responses }) {
                 skippedMonths.insert(month)
                 pieces.append(keptPiece)
@@ -221,10 +297,13 @@ struct EdgePlan {
         }
     }
 
-    /// Responses stored on the days of `range`, from the daily tallies.
-    private static func responses(_ db: Database, _ range: ClosedRange<Int>) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(responses), 0) FROM tally_day WHERE day BETWEEN ? AND ?",
-                         arguments: [range.lowerBound, range.upperBound]) ?? 0
+    /// The counts of the responses stored on the days of `range`, from the daily tallies.
+    private static func heads(_ db: Database, _ range: ClosedRange<Int>) throws -> Heads {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(responses), 0), COALESCE(SUM(answered_any), 0), COALESCE(SUM(all_satisfied), 0)
+            FROM tally_day WHERE day BETWEEN ? AND ?
+            """, arguments: [range.lowerBound, range.upperBound])
+        return Heads(responses: row?[0] ?? 0, answeredAny: row?[1] ?? 0, allSatisfied: row?[2] ?? 0)
     }
 }
 

@@ -37,8 +37,9 @@ final class ImportWriter {
     private var replacedCorrections: [Int64: TallyAccumulator] = [:]
     /// The replaced rows by day (`tally_day`), by catalogue, taken back out.
     private var replacedDays: [Int64: TallyAccumulator] = [:]
-    /// The ids of the stored rows by day, written to `response_day_run` 256 KiB at a time.
-    private var dayRuns = ResponseDayRuns()
+    /// The stored rows' ratings by day and group (and the replaced ones', taken out), written to
+    /// `response_by_day` 2 MiB at a time.
+    private var byDay = ResponsesByDay()
 
     /// The comment index's own SQL once it is dropped for this transaction (`decideCommentIndex`), and
     /// until that is decided, the SQL and the responses the database held before this file.
@@ -168,7 +169,7 @@ final class ImportWriter {
             counts.rejected += 1
             try storeRejected(rejected)
         }
-        if dayRuns.heldBytes >= ResponseDayRuns.flushBytes { try dayRuns.flush(db) }
+        if byDay.heldBytes >= ResponsesByDay.flushBytes { try byDay.flush(db) }
     }
 
     private func storeProcedure(_ info: ProcedureInfo) throws -> Int64 {
@@ -198,7 +199,8 @@ final class ImportWriter {
         s.bind(9, channelIDs[Int(row.channel)])
         s.bind(10, typeIDs[Int(row.respondentType)])
         let start = Int(row.ratingsStart)
-        s.bindInPlace(blob: 12, UnsafeRawBufferPointer(rebasing: ratings[start..<(start + criterionCount)]))
+        let values = UnsafeRawBufferPointer(rebasing: ratings[start..<(start + criterionCount)])
+        s.bindInPlace(blob: 12, values)
         return try row.key.withBytes(in: text) { key in
             try row.dossier.withBytes(in: text) { dossier in
                 try row.comment.withBytes(in: text) { comment in
@@ -206,7 +208,11 @@ final class ImportWriter {
                     s.bindInPlace(text: 11, dossier)
                     s.bindInPlace(text: 13, comment)
                     guard try s.run() == 1 else { return false }
-                    dayRuns.add(day: row.day, id: s.lastInsertedRowID)
+                    let group = TallyAccumulator.GroupKey(
+                        month: 0, procedure: Int32(procedureIDs[Int(row.procedure)]), unit: Int32(unitIDs[Int(row.unit)]),
+                        channel: Int32(channelIDs[Int(row.channel)]), respondentType: Int32(typeIDs[Int(row.respondentType)]))
+                    byDay.add(day: row.day, catalog: catalogID, sign: 1, group: group,
+                              ratings: values.bindMemory(to: UInt8.self))
                     return true
                 }
             }
@@ -307,6 +313,7 @@ final class ImportWriter {
                 replacedDays[oldCatalog] = TallyAccumulator(criterionCount: existing.ratings.count)
             }
             replacedDays[oldCatalog]!.record(DayTallies.key(day: existing.day), ratings: existing.ratings[...])
+            byDay.add(day: existing.day, catalog: oldCatalog, sign: -1, group: existing.groupKey, ratings: existing.ratings)
             try db.execute(sql: "DELETE FROM response WHERE id = ?", arguments: [existing.id])
             guard try insert(row, text: text, ratings: ratings) else { throw DatabaseError(message: "replacing response \(key) failed") }
             counts.imported += 1
@@ -410,7 +417,7 @@ final class ImportWriter {
     /// with the same content was imported before: the caller rolls the transaction back.
     func finish(tallies: FileTallies, rows: Int, sha256 digest: () throws -> String) throws -> Bool {
         try verifyReferences()
-        try dayRuns.flush(db)
+        try byDay.flush(db)
         if let deferredIndex {
             // Sorted on a helper thread too, the reading thread being done, in runs of 1 MiB (`SorterRuns`).
             try db.execute(sql: "PRAGMA threads = 1; PRAGMA cache_size = -\(SorterRuns.cacheKiB)")
