@@ -13,9 +13,17 @@ final class ResponsesByDayTests: ImportTestCase {
     private let header = ImportFixtures.standardHeader
     private let period = DayRange(from: 20240305, to: 20240920)
     private let flushBytes = ResponsesByDay.flushBytes
+    private let twoThreadBytes = EdgeCounts.twoThreadBytes
+
+    /// Every count here on two threads, however few the rows (`TallyDayTests` counts on one).
+    override func setUpWithError() throws {
+        try super.setUpWithError()
+        EdgeCounts.twoThreadBytes = 0
+    }
 
     override func tearDownWithError() throws {
         ResponsesByDay.flushBytes = flushBytes
+        EdgeCounts.twoThreadBytes = twoThreadBytes
         try super.tearDownWithError()
     }
 
@@ -128,6 +136,7 @@ final class ResponsesByDayTests: ImportTestCase {
         XCTAssertEqual(held.values.reduce(0, +), try db.responseCount())
         XCTAssertEqual(held, try storedResponses())
         try assertEdgeTalliesEqualTheRecomputation(period, byDay: true)
+        XCTAssertEqual(EdgeCounts.lastThreads, 2, "counted on two threads")
         try assertEdgeTalliesEqualTheRecomputation(DayRange(from: 20240101, to: 20240920), byDay: true)
         try assertEdgeTalliesEqualTheRecomputation(DayRange(from: 20240302, to: 20240925), byDay: true)
     }

@@ -89,25 +89,25 @@ struct TallyAccumulator: Sendable {
     mutating func record(slot: Int, codes: UInt64) -> (answeredAny: Bool, allSatisfied: Bool) {
         let k = criterionCount
         precondition(k <= 21, "21 criteria fit a word")
-        let (answered, satisfied) = ratings.withBlock(slot) { counts in
-            var answered: UInt64 = 0, satisfied: UInt64 = 0
+        // Which criteria are answered (codes 1–5) and satisfied (4, 5), as one bit at 3c for criterion c:
+        // the low, middle and high bits of every code taken at once.
+        let low: UInt64 = 0x1249_2492_4924_9249 & ((1 << UInt64(3 * k)) &- 1)
+        let b0 = codes & low, b1 = (codes >> 1) & low, b2 = (codes >> 2) & low
+        let answered = (b0 | b1 | b2) & ~(b2 & b1), satisfied = b2 & ~b1
+        ratings.withBlock(slot) { counts in
             var rest = codes
             for c in 0..<k {
                 let code = Int(truncatingIfNeeded: rest & 7)
                 rest >>= 3
-                if code > 5 { continue }                  // not asked in its file
-                counts[c * 6 + code] += 1
-                if code > 0 { answered |= 1 << UInt64(c) }
-                if code >= 4 { satisfied |= 1 << UInt64(c) }
+                if code <= 5 { counts[c * 6 + code] += 1 }   // 7: not asked in its file
             }
-            return (answered, satisfied)
         }
         heads[slot * 3] += 1
         if answered != 0 {
             heads[slot * 3 + 1] += 1
             if satisfied == answered { heads[slot * 3 + 2] += 1 }
         }
-        addToBlock(slot, answered: answered, satisfied: satisfied)
+        addToBlock(slot, answered: answered, satisfied: satisfied, bitsPerCriterion: 3)
         return (answered != 0, answered != 0 && satisfied == answered)
     }
 
@@ -136,18 +136,22 @@ struct TallyAccumulator: Sendable {
         }
     }
 
-    private mutating func addToBlock(_ slot: Int, answered: UInt64, satisfied: UInt64) {
+    /// `answered` and `satisfied` hold criterion c at bit c, or at bit 3c (`bitsPerCriterion` 3).
+    @inline(__always)
+    private mutating func addToBlock(_ slot: Int, answered: UInt64, satisfied: UInt64, bitsPerCriterion: Int = 1) {
         let k = criterionCount
         let bit: UInt64 = 1 << UInt64(blockRows[slot])
         columns.withBlock(slot) { columns in
             var rest = answered
             while rest != 0 {
-                columns[rest.trailingZeroBitCount] |= bit
+                let c = bitsPerCriterion == 3 ? rest.trailingZeroBitCount / 3 : rest.trailingZeroBitCount
+                columns[c] |= bit
                 rest &= rest - 1
             }
             rest = satisfied
             while rest != 0 {
-                columns[k + rest.trailingZeroBitCount] |= bit
+                let c = bitsPerCriterion == 3 ? rest.trailingZeroBitCount / 3 : rest.trailingZeroBitCount
+                columns[k + c] |= bit
                 rest &= rest - 1
             }
         }

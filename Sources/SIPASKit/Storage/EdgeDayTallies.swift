@@ -88,9 +88,9 @@ extension AppDatabase {
     private func addEdgeResponses(_ db: Database, plan: EdgePlan, into builder: inout TallySetBuilder) throws {
         guard !plan.pieces.isEmpty else { return }
         let version = try EdgeCountsCache.Version(db)
-        var counted: [Int: [Int: TallyAccumulator]]
-        if let cached = edgeCounts.counted(plan.pieces, version) {
-            counted = cached
+        var parts: [EdgeCounts.Part]
+        if let cached = edgeCounts.parts(plan.pieces, version) {
+            parts = cached
         } else {
             var counts = EdgeCounts(pieces: plan.pieces)
             AppDatabase.lastEdgeCountedByDay = try counts.readByDay(db)
@@ -99,141 +99,25 @@ extension AppDatabase {
                 try counts.readByScan(db)
             }
             AppDatabase.edgeReads += 1
-            counted = counts.counted
-            for sign in [1, -1] {
-                for catalog in counted[sign]!.keys { counted[sign]![catalog]!.settle() }
+            parts = counts.parts
+            for p in parts.indices {
+                for sign in [1, -1] {
+                    for catalog in parts[p][sign]!.keys { parts[p][sign]![catalog]!.settle() }
+                }
             }
-            edgeCounts.keep(counted, plan.pieces, version)
+            edgeCounts.keep(parts, plan.pieces, version)
         }
-        for sign in [1, -1] {
-            for (catalog, tally) in counted[sign]!.sorted(by: { $0.key < $1.key }) {
-                builder.add(tally, catalog: catalog, sign: sign)
+        for part in parts {
+            for sign in [1, -1] {
+                for (catalog, tally) in part[sign]!.sorted(by: { $0.key < $1.key }) {
+                    builder.add(tally, catalog: catalog, sign: sign)
+                }
             }
         }
     }
 
     /// Edge-day reads (not answered from `edgeCounts`) since the process started (for tests).
     nonisolated(unsafe) static var edgeReads = 0
-}
-
-/// The last edge days counted, with the database's state they were counted in: `summary` without
-/// `--by` (or with one) and `flag` ask for the same period by two groupings, and the counts of the
-/// edge days, kept by full group, answer any grouping. The state is SQLite's `data_version` (changed
-/// by another connection's commit) and this connection's total changes: either moves, the counts
-/// are read again.
-final class EdgeCountsCache: @unchecked Sendable {
-    struct Version: Equatable {
-        var data: Int
-        var changes: Int
-
-        init(_ db: Database) throws {
-            data = try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
-            changes = db.totalChangesCount
-        }
-    }
-
-    private let lock = NSLock()
-    private var last: (pieces: [EdgePlan.Piece], version: Version, counted: [Int: [Int: TallyAccumulator]])?
-
-    func counted(_ pieces: [EdgePlan.Piece], _ version: Version) -> [Int: [Int: TallyAccumulator]]? {
-        lock.withLock { last.flatMap { $0.pieces == pieces && $0.version == version ? $0.counted : nil } }
-    }
-
-    func keep(_ counted: [Int: [Int: TallyAccumulator]], _ pieces: [EdgePlan.Piece], _ version: Version) {
-        lock.withLock { last = (pieces, version, counted) }
-    }
-}
-
-/// The responses of an edge plan's day ranges, counted per sign and catalogue in the import's
-/// accumulator (bit-sliced pair counts).
-struct EdgeCounts {
-    let pieces: [EdgePlan.Piece]
-    var counted: [Int: [Int: TallyAccumulator]] = [1: [:], -1: [:]]
-
-    init(pieces: [EdgePlan.Piece]) { self.pieces = pieces }
-
-    private mutating func record(_ rows: RawStatement, sign: Int, catalog: Int) {
-        let day = rows.int(0)
-        let key = TallyAccumulator.GroupKey(month: Int32(day / 100), procedure: Int32(rows.int(1)),
-                                            unit: Int32(rows.int(2)), channel: Int32(rows.int(3)),
-                                            respondentType: Int32(rows.int(4)))
-        rows.withBlob(5) { ratings in
-            let values = ratings.bindMemory(to: UInt8.self)
-            counted[sign]![catalog, default: TallyAccumulator(criterionCount: values.count)]
-                .record(key, ratings: values)
-        }
-    }
-
-    /// Counts, range by range, the ratings by day of its days (`ResponsesByDay`), each block times its
-    /// row's sign and the range's. True when every range's responses, "answered any" and "all
-    /// satisfied" come to what `tally_day` holds for those days (`EdgePlan`); false when not, or when a
-    /// row is damaged: the counts are then not those days' and must be thrown away.
-    mutating func readByDay(_ db: Database) throws -> Bool {
-        let rows = try RawStatement(db, sql: """
-            SELECT day, catalog_id, sign, criteria, groups FROM response_by_day WHERE day BETWEEN ?1 AND ?2
-            """)
-        for piece in pieces {
-            rows.bind(1, piece.days.lowerBound)
-            rows.bind(2, piece.days.upperBound)
-            var heads = EdgePlan.Heads()
-            while try rows.step() {
-                let month = Int32(rows.int(0) / 100), catalog = rows.int(1), rowSign = rows.int(2)
-                guard rowSign == 1 || rowSign == -1 else { try rows.finish(); return false }
-                let sign = piece.sign * rowSign
-                let criteria = rows.int(3)
-                // Taken out of the dictionary while it grows: counted in place, not copied.
-                var tally = counted[sign]!.removeValue(forKey: catalog) ?? TallyAccumulator(criterionCount: criteria)
-                guard tally.criterionCount == criteria else { try rows.finish(); return false }
-                var whole = true
-                let blocks = rows.withBlob(4) { blob in
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: criteria) { values in
-                        ResponsesByDay.forEachBlock(blob, criteria: criteria) { group, count, packed in
-                            var key = group
-                            key.month = month
-                            let slot = tally.slot(for: key)
-                            if criteria <= 21 {
-                                for i in 0..<count where whole {
-                                    guard let codes = ResponsesByDay.codes(packed, index: i, criteria: criteria) else {
-                                        whole = false
-                                        break
-                                    }
-                                    heads.count(tally.record(slot: slot, codes: codes), sign: rowSign)
-                                }
-                                return
-                            }
-                            for i in 0..<count where whole {
-                                whole = ResponsesByDay.unpack(packed, index: i, into: values)
-                                guard whole else { break }
-                                tally.record(slot: slot, ratings: UnsafeBufferPointer(values))
-                                heads.count(UnsafeBufferPointer(values), sign: rowSign)
-                            }
-                        }
-                    }
-                }
-                counted[sign]![catalog] = tally
-                guard blocks && whole else { try rows.finish(); return false }
-            }
-            if heads != piece.heads { return false }
-        }
-        return true
-    }
-
-    /// Reads every response, keeping those whose day is in a range.
-    mutating func readByScan(_ db: Database) throws {
-        let condition = pieces.indices.map { "r.day BETWEEN ?\(2 * $0 + 1) AND ?\(2 * $0 + 2)" }.joined(separator: " OR ")
-        let rows = try RawStatement(db, sql: """
-            SELECT r.day, r.procedure_id, r.unit_id, r.channel_id, r.respondent_type_id, r.ratings, f.catalog_id
-            FROM response r JOIN import_file f ON f.id = r.file_id WHERE \(condition)
-            """)
-        for (i, piece) in pieces.enumerated() {
-            rows.bind(Int32(2 * i + 1), piece.days.lowerBound)
-            rows.bind(Int32(2 * i + 2), piece.days.upperBound)
-        }
-        while try rows.step() {
-            let day = rows.int(0)
-            record(rows, sign: pieces.first { $0.days.contains(day) }!.sign, catalog: rows.int(6))
-        }
-    }
 }
 
 /// Which edge months are added whole (and corrected by taking out the days the period leaves out)
@@ -243,7 +127,7 @@ struct EdgePlan {
     var skippedMonths: Set<Int> = []
     /// A range of days whose responses are added (sign 1) or taken out (sign −1), with their counts
     /// as the daily tallies have them.
-    struct Piece: Equatable {
+    struct Piece: Equatable, Sendable {
         var days: ClosedRange<Int>
         var sign: Int
         var heads: Heads
@@ -251,7 +135,7 @@ struct EdgePlan {
     }
 
     /// Responses, "answered any" and "all satisfied" of some days' responses.
-    struct Heads: Equatable {
+    struct Heads: Equatable, Sendable {
         var responses = 0, answeredAny = 0, allSatisfied = 0
 
         /// Counts in (sign 1) or out (sign −1) one response of these ratings (0 no answer, 1–5, or
