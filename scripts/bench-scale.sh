@@ -3,12 +3,14 @@
 # second is 3.5 GB), each imported into a fresh database in the same run, then the summaries timed on
 # the 10M database. Prints wall and CPU time, peak memory (max RSS) and the 10M/1M time ratio (goal:
 # within 10.5×, memory flat), then hyperfine's mean of the whole-year, by-procedure and off-month-period
-# summaries (goal < 100 ms). Needs about 10 GB of free disk in $BENCH_DIR.
-#   scripts/bench-scale.sh [SMALL] [LARGE]        (make bench-scale; defaults 1000000 10000000)
+# summaries (goal < 100 ms). With RUNS > 1 the two imports alternate RUNS times and the medians are
+# compared (one 10M import varies by ±15% on a shared machine). Needs about 10 GB of free disk in $BENCH_DIR.
+#   scripts/bench-scale.sh [SMALL] [LARGE] [RUNS]        (make bench-scale; defaults 1000000 10000000 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SMALL=${1:-1000000}
 LARGE=${2:-10000000}
+RUNS=${3:-1}
 WORK=${BENCH_DIR:-/tmp/sipas-bench}
 mkdir -p "$WORK"
 scripts/install-deps.sh time hyperfine >/dev/null
@@ -26,16 +28,20 @@ measure() { # prints "seconds cpu_seconds maxrss_kib"
   awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$WORK/time.txt"
 }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u +%Y-%m-%d)"
-declare -A wall
-for n in "$SMALL" "$LARGE"; do
-  rm -f "$WORK/scale-$n.sqlite" "$WORK/scale-$n.sqlite-wal" "$WORK/scale-$n.sqlite-shm"
-  read -r t c m < <(measure "$BIN" import --db "$WORK/scale-$n.sqlite" "$WORK/big-$n.csv")
-  wall[$n]=$t
-  awk -v n="$n" -v t="$t" -v c="$c" -v m="$m" -v b="$(stat -c %s "$WORK/big-$n.csv")" -v d="$(stat -c %s "$WORK/scale-$n.sqlite")" \
-    'BEGIN {printf "import %9d responses (%5.0f MiB): %7.2f s wall  %7.2f s CPU  %8.0f responses/s  peak %6.1f MiB  database %5.0f MiB\n", n, b/1048576, t, c, n/t, m/1024, d/1048576}'
+declare -A walls
+for run in $(seq "$RUNS"); do
+  for n in "$SMALL" "$LARGE"; do
+    rm -f "$WORK/scale-$n.sqlite" "$WORK/scale-$n.sqlite-wal" "$WORK/scale-$n.sqlite-shm"
+    read -r t c m < <(measure "$BIN" import --db "$WORK/scale-$n.sqlite" "$WORK/big-$n.csv")
+    walls[$n]+="$t "
+    awk -v n="$n" -v t="$t" -v c="$c" -v m="$m" -v b="$(stat -c %s "$WORK/big-$n.csv")" -v d="$(stat -c %s "$WORK/scale-$n.sqlite")" \
+      'BEGIN {printf "import %9d responses (%5.0f MiB): %7.2f s wall  %7.2f s CPU  %8.0f responses/s  peak %6.1f MiB  database %5.0f MiB\n", n, b/1048576, t, c, n/t, m/1024, d/1048576}'
+  done
 done
-awk -v a="${wall[$SMALL]}" -v b="${wall[$LARGE]}" -v s="$SMALL" -v l="$LARGE" \
-  'BEGIN {printf "import time %d / %d: %.2f x for %.0f x the responses (goal <= 10.5 x)\n", l, s, b/a, l/s}'
+median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+a=$(echo "${walls[$SMALL]}" | median); b=$(echo "${walls[$LARGE]}" | median)
+awk -v a="$a" -v b="$b" -v s="$SMALL" -v l="$LARGE" -v r="$RUNS" \
+  'BEGIN {printf "import time %d / %d: %.2f x for %.0f x the responses (medians of %d: %.2f s, %.2f s; goal <= 10.5 x)\n", l, s, b/a, l/s, r, b, a}'
 DB="$WORK/scale-$LARGE.sqlite"
 for args in "summary --year 2024" "summary --year 2024 --by procedure" "summary --from 05/03/2024 --to 20/09/2024" \
             "flag --year 2024"; do
