@@ -107,6 +107,19 @@ final class ResponsesByDayTests: ImportTestCase {
         for (bytes, at) in [([0x06, 0x00], "first"), ([0x00, 0x0C], "last"), ([0x80, 0x01], "third")] as [([UInt8], String)] {
             XCTAssertNil(bytes.withUnsafeBytes { ResponsesByDay.codes($0, index: 0, criteria: 4) }, "a 6 as the \(at) code")
         }
+        // More criteria than a word holds (23: 69 bits, 9 bytes) go through the bit-by-bit path.
+        let many: [UInt8] = (0..<23).map { [0, 1, 2, 3, 4, 5, Tally.notAsked][$0 % 7] }
+        var manyPacked: [UInt8] = []
+        many.withUnsafeBufferPointer { ResponsesByDay.pack($0, into: &manyPacked) }
+        XCTAssertEqual(manyPacked.count, ResponsesByDay.width(criteria: 23))
+        XCTAssertEqual(manyPacked.count, 9)
+        var unpacked = [UInt8](repeating: 0, count: 23)
+        XCTAssertTrue(manyPacked.withUnsafeBytes { raw in
+            unpacked.withUnsafeMutableBufferPointer { ResponsesByDay.unpack(raw, index: 0, into: $0) } })
+        XCTAssertEqual(unpacked, many)
+        manyPacked[8] = 0x06 << 2          // criterion 22's code (bits 66–68) made 6
+        XCTAssertFalse(manyPacked.withUnsafeBytes { raw in
+            unpacked.withUnsafeMutableBufferPointer { ResponsesByDay.unpack(raw, index: 0, into: $0) } })
         XCTAssertFalse([0x03, 0x01, 0x02, 0x00, 0x01, 0x06, 0x00].withUnsafeBytes {
             ResponsesByDay.forEachResponse($0, criteria: 4) { _, _ in } }, "code 6 is no rating")
     }

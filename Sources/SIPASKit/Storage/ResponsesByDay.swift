@@ -234,21 +234,13 @@ struct ResponsesByDay {
     @inline(__always)
     static func unpack(_ packed: UnsafeRawBufferPointer, index: Int, into values: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let criteria = values.count, width = width(criteria: criteria), start = index * width
-        if width <= 8 {
-            // One word: up to 21 criteria (the catalogue has 19).
-            var word: UInt64 = 0
-            if start + 8 <= packed.count {
-                word = UInt64(littleEndian: packed.loadUnaligned(fromByteOffset: start, as: UInt64.self))
-            } else {
-                for b in 0..<width { word |= UInt64(packed[start + b]) << UInt64(8 * b) }
-            }
-            var six = false
+        if criteria <= 21 {
+            guard let word = codes(packed, index: index, criteria: criteria) else { return false }
             for c in 0..<criteria {
                 let code = UInt8(truncatingIfNeeded: word >> UInt64(3 * c)) & 7
-                six = six || code == 6
                 values[c] = code == 7 ? Tally.notAsked : code
             }
-            return !six
+            return true
         }
         var bits: UInt64 = 0, held = 0, byte = start
         for c in 0..<criteria {
