@@ -55,8 +55,11 @@ struct TallyAccumulator: Sendable {
     }
 
     /// Adds (sign +1) or removes (sign −1) one response of the group numbered `slot` (`slot(for:)`: a
-    /// block of one group's responses looks it up once).
-    mutating func record(slot: Int, ratings values: UnsafeBufferPointer<UInt8>, sign: Int = 1) {
+    /// block of one group's responses looks it up once). Returns whether it answered any criterion,
+    /// and all of those satisfied.
+    @discardableResult
+    mutating func record(slot: Int, ratings values: UnsafeBufferPointer<UInt8>, sign: Int = 1)
+        -> (answeredAny: Bool, allSatisfied: Bool) {
         precondition(values.count == criterionCount, "one rating per criterion")
         let sign32 = Int32(sign)
         let k = criterionCount
@@ -81,6 +84,7 @@ struct TallyAccumulator: Sendable {
         } else {
             countPairs(slot, answered: answered, satisfied: satisfied, sign: sign32)
         }
+        return (answered != 0, answered != 0 && satisfied == answered)
     }
 
     /// Adds one response of the group numbered `slot`, its ratings given as 3-bit codes — criterion c

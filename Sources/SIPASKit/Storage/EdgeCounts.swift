@@ -119,8 +119,7 @@ struct EdgeCounts {
                         for i in 0..<count where whole {
                             whole = ResponsesByDay.unpack(packed, index: i, into: values)
                             guard whole else { break }
-                            tally.record(slot: slot, ratings: UnsafeBufferPointer(values))
-                            heads.count(UnsafeBufferPointer(values), sign: row.sign)
+                            heads.count(tally.record(slot: slot, ratings: UnsafeBufferPointer(values)), sign: row.sign)
                         }
                     }
                 }

@@ -138,17 +138,7 @@ struct EdgePlan {
     struct Heads: Equatable, Sendable {
         var responses = 0, answeredAny = 0, allSatisfied = 0
 
-        /// Counts in (sign 1) or out (sign −1) one response of these ratings (0 no answer, 1–5, or
-        /// `Tally.notAsked`), as the accumulator does.
-        mutating func count(_ ratings: UnsafeBufferPointer<UInt8>, sign: Int) {
-            var answered = false, satisfied = true
-            for value in ratings where value >= 1 && value <= 5 {
-                answered = true
-                if value < 4 { satisfied = false }
-            }
-            count((answered, satisfied), sign: sign)
-        }
-
+        /// Counts in (sign 1) or out (sign −1) one response, as the accumulator recorded it.
         mutating func count(_ response: (answeredAny: Bool, allSatisfied: Bool), sign: Int) {
             responses += sign
             if response.answeredAny {

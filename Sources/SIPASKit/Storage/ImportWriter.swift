@@ -38,7 +38,7 @@ final class ImportWriter {
     /// The replaced rows by day (`tally_day`), by catalogue, taken back out.
     private var replacedDays: [Int64: TallyAccumulator] = [:]
     /// The stored rows' ratings by day and group (and the replaced ones', taken out), written to
-    /// `response_by_day` 2 MiB at a time.
+    /// `response_by_day` `ResponsesByDay.flushBytes` (1 MiB) at a time.
     private var byDay = ResponsesByDay()
 
     /// The comment index's own SQL once it is dropped for this transaction (`decideCommentIndex`), and
@@ -208,10 +208,7 @@ final class ImportWriter {
                     s.bindInPlace(text: 11, dossier)
                     s.bindInPlace(text: 13, comment)
                     guard try s.run() == 1 else { return false }
-                    let group = TallyAccumulator.GroupKey(
-                        month: 0, procedure: Int32(procedureIDs[Int(row.procedure)]), unit: Int32(unitIDs[Int(row.unit)]),
-                        channel: Int32(channelIDs[Int(row.channel)]), respondentType: Int32(typeIDs[Int(row.respondentType)]))
-                    byDay.add(day: row.day, catalog: catalogID, sign: 1, group: group,
+                    byDay.add(day: row.day, catalog: catalogID, sign: 1, group: toDatabase(row.groupKey),
                               ratings: values.bindMemory(to: UInt8.self))
                     return true
                 }
@@ -344,6 +341,13 @@ final class ImportWriter {
                           arguments: [sha256, fileID]) == true
     }
 
+    /// A group key of this file's local indices with the database's ids in their place.
+    private func toDatabase(_ key: TallyAccumulator.GroupKey) -> TallyAccumulator.GroupKey {
+        TallyAccumulator.GroupKey(
+            month: key.month, procedure: Int32(procedureIDs[Int(key.procedure)]), unit: Int32(unitIDs[Int(key.unit)]),
+            channel: Int32(channelIDs[Int(key.channel)]), respondentType: Int32(typeIDs[Int(key.respondentType)]))
+    }
+
     /// Checks, before commit, that every id this file's rows and tallies reference exists: the import
     /// transaction runs without per-row foreign-key enforcement (see `AppDatabase.importTransaction`),
     /// and every such id is the file's, the catalogue's, or one of the dimension maps' entries.
@@ -425,14 +429,7 @@ final class ImportWriter {
             try db.execute(sql: deferredIndex)
         }
         ImportWriter.lastImportRebuiltCommentIndex = deferredIndex != nil
-        // Local indices → database ids.
         let writer = try TallyWriter(db)
-        let toDatabase = { (key: TallyAccumulator.GroupKey) in
-            TallyAccumulator.GroupKey(
-                month: key.month, procedure: Int32(self.procedureIDs[Int(key.procedure)]),
-                unit: Int32(self.unitIDs[Int(key.unit)]), channel: Int32(self.channelIDs[Int(key.channel)]),
-                respondentType: Int32(self.typeIDs[Int(key.respondentType)]))
-        }
         try writer.add(tallies.groups, catalogID: catalogID, mapping: toDatabase)
         for (catalog, var corrections) in replacedCorrections {
             corrections.settle()
