@@ -5,6 +5,11 @@
 # within 10.5×, memory flat), then hyperfine's mean of the whole-year, by-procedure and off-month-period
 # summaries (goal < 100 ms). With RUNS > 1 the two imports alternate RUNS times and the medians are
 # compared (one 10M import varies by ±15% on a shared machine). Needs about 10 GB of free disk in $BENCH_DIR.
+# Before each import the export is read once (so neither import reads it from the disk: the machine may
+# drop a 3.5 GB file from its cache between runs), and after it the machine's own cost of writing that
+# many bytes is timed as a peer: `dd` writes a new file of the database's size in SQLite's 16 KiB pages
+# and syncs it. On a virtual machine whose host takes back free memory (virtio-balloon free page
+# reporting), writing 1.5 GB costs several times 10 × writing 150 MB; the peer's ratio shows how much.
 #   scripts/bench-scale.sh [SMALL] [LARGE] [RUNS]        (make bench-scale; defaults 1000000 10000000 1)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,27 +26,35 @@ for n in "$SMALL" "$LARGE"; do
   [ -f "$WORK/big-$n.csv" ] || .build/release/sipas-surveys big --responses "$n" --year 2024 --out "$WORK/big-$n.csv" >/dev/null
 done
 
-measure() { # prints "seconds cpu_seconds maxrss_kib"
+measure() { # prints "seconds cpu_seconds system_seconds maxrss_kib"
   sync
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/stderr.txt" || {
     code=$?; [ $code -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit $code; }; }
-  awk '{printf "%s %.2f %s\n", $1, $2 + $3, $4}' "$WORK/time.txt"
+  awk '{printf "%s %.2f %s %s\n", $1, $2 + $3, $3, $4}' "$WORK/time.txt"
 }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(date -u +%Y-%m-%d)"
-declare -A walls
+declare -A walls writes
 for run in $(seq "$RUNS"); do
   for n in "$SMALL" "$LARGE"; do
     rm -f "$WORK/scale-$n.sqlite" "$WORK/scale-$n.sqlite-wal" "$WORK/scale-$n.sqlite-shm"
-    read -r t c m < <(measure "$BIN" import --db "$WORK/scale-$n.sqlite" "$WORK/big-$n.csv")
+    cat "$WORK/big-$n.csv" > /dev/null
+    read -r t c sys m < <(measure "$BIN" import --db "$WORK/scale-$n.sqlite" "$WORK/big-$n.csv")
     walls[$n]+="$t "
-    awk -v n="$n" -v t="$t" -v c="$c" -v m="$m" -v b="$(stat -c %s "$WORK/big-$n.csv")" -v d="$(stat -c %s "$WORK/scale-$n.sqlite")" \
-      'BEGIN {printf "import %9d responses (%5.0f MiB): %7.2f s wall  %7.2f s CPU  %8.0f responses/s  peak %6.1f MiB  database %5.0f MiB\n", n, b/1048576, t, c, n/t, m/1024, d/1048576}'
+    d=$(stat -c %s "$WORK/scale-$n.sqlite")
+    rm -f "$WORK/peer.bin"
+    read -r w _ < <(measure dd if=/dev/zero of="$WORK/peer.bin" bs=16k count=$((d / 16384)) conv=fsync)
+    rm -f "$WORK/peer.bin"
+    writes[$n]+="$w "
+    awk -v n="$n" -v t="$t" -v c="$c" -v sys="$sys" -v m="$m" -v b="$(stat -c %s "$WORK/big-$n.csv")" -v d="$d" -v w="$w" \
+      'BEGIN {printf "import %9d responses (%5.0f MiB): %7.2f s wall  %7.2f s CPU (%5.2f system)  %8.0f responses/s  peak %6.1f MiB  database %5.0f MiB (dd writes as much in %.2f s)\n", n, b/1048576, t, c, sys, n/t, m/1024, d/1048576, w}'
   done
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 a=$(echo "${walls[$SMALL]}" | median); b=$(echo "${walls[$LARGE]}" | median)
-awk -v a="$a" -v b="$b" -v s="$SMALL" -v l="$LARGE" -v r="$RUNS" \
-  'BEGIN {printf "import time %d / %d: %.2f x for %.0f x the responses (medians of %d: %.2f s, %.2f s; goal <= 10.5 x)\n", l, s, b/a, l/s, r, b, a}'
+wa=$(echo "${writes[$SMALL]}" | median); wb=$(echo "${writes[$LARGE]}" | median)
+awk -v a="$a" -v b="$b" -v s="$SMALL" -v l="$LARGE" -v r="$RUNS" -v wa="$wa" -v wb="$wb" \
+  'BEGIN {printf "import time %d / %d: %.2f x for %.0f x the responses (medians of %d: %.2f s, %.2f s; goal <= 10.5 x)\n", l, s, b/a, l/s, r, b, a
+          printf "peer, dd writing the two databases'"'"' bytes: %.2f x (medians %.2f s, %.2f s)\n", (wa > 0 ? wb/wa : 0), wb, wa}'
 DB="$WORK/scale-$LARGE.sqlite"
 for args in "summary --year 2024" "summary --year 2024 --by procedure" "summary --from 05/03/2024 --to 20/09/2024" \
             "flag --year 2024"; do

@@ -194,8 +194,106 @@ final class ResponsesByDayTests: ImportTestCase {
             XCTAssertGreaterThan(changed, 0, sql)
             try assertEdgeTalliesEqualTheRecomputation(period, byDay: false)
         }
+        // Contents changed with the counts kept: one rating 4 made 5 (or 5 made 4), both "satisfied", so
+        // the responses, "answered any" and "all satisfied" stay as they were; and one criterion's
+        // ratings swapped between two responses neither of which is all satisfied, which keeps each
+        // criterion's rating counts too and changes only the pair counts.
+        for change in [RatingChange.satisfiedLevel, .swapped] {
+            try restore()
+            try queue.write { db in
+                let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, criteria, groups FROM response_by_day WHERE day = 20240303"))
+                let id: Int64 = row[0]
+                var groups = [UInt8](row[2] as Data)
+                XCTAssertTrue(try Self.change(&groups, criteria: row[1], change), "\(change): a response to change")
+                try db.execute(sql: "UPDATE response_by_day SET groups = ? WHERE id = ?", arguments: [Data(groups), id])
+            }
+            try assertEdgeTalliesEqualTheRecomputation(period, byDay: false)
+        }
         try restore()
         try assertEdgeTalliesEqualTheRecomputation(period, byDay: true)
+    }
+
+    private enum RatingChange { case satisfiedLevel, swapped }
+
+    /// Changes one response of `groups`' blocks in place; false when none had ratings to change so.
+    private static func change(_ groups: inout [UInt8], criteria: Int, _ change: RatingChange) throws -> Bool {
+        // Where each block's packed ratings start in the row.
+        var starts: [(offset: Int, count: Int)] = []
+        XCTAssertTrue(groups.withUnsafeBytes { blob in
+            ResponsesByDay.forEachBlock(blob, criteria: criteria) { _, count, packed in
+                starts.append((packed.baseAddress! - blob.baseAddress!, count))
+            }
+        })
+        let width = ResponsesByDay.width(criteria: criteria)
+        func code(_ base: Int, _ c: Int) -> UInt8 {
+            let bit = base * 8 + 3 * c
+            let pair = Int(groups[bit / 8]) | (bit / 8 + 1 < groups.count ? Int(groups[bit / 8 + 1]) << 8 : 0)
+            return UInt8((pair >> (bit % 8)) & 7)
+        }
+        func flip(_ base: Int, _ c: Int, bits: UInt8) {
+            for b in 0..<3 where bits >> b & 1 == 1 {
+                let bit = base * 8 + 3 * c + b
+                groups[bit / 8] ^= 1 << (bit % 8)
+            }
+        }
+        let satisfied: ClosedRange<UInt8> = 4...5, unsatisfied: ClosedRange<UInt8> = 1...3
+        for (offset, count) in starts {
+            let responses = (0..<count).map { i in (0..<criteria).map { code(offset + i * width, $0) } }
+            switch change {
+            case .satisfiedLevel:
+                for (i, codes) in responses.enumerated() {
+                    if let c = codes.firstIndex(where: { satisfied.contains($0) }) { flip(offset + i * width, c, bits: 1); return true }
+                }
+            case .swapped:
+                // a[c] satisfied, b[c] not; a[d] not, b[d] satisfied; b not satisfied at some e besides c.
+                for a in responses.indices {
+                    for b in responses.indices where b != a {
+                        let (x, y) = (responses[a], responses[b])
+                        for c in 0..<criteria where satisfied.contains(x[c]) && unsatisfied.contains(y[c]) {
+                            guard (0..<criteria).contains(where: { unsatisfied.contains(x[$0]) && satisfied.contains(y[$0]) }),
+                                  (0..<criteria).contains(where: { $0 != c && unsatisfied.contains(y[$0]) }) else { continue }
+                            flip(offset + a * width, c, bits: x[c] ^ y[c])
+                            flip(offset + b * width, c, bits: x[c] ^ y[c])
+                            return true
+                        }
+                    }
+                }
+            }
+        }
+        return false
+    }
+
+    /// A catalogue of more criteria than one 64-bit word holds codes for (23 criteria: 69 bits) is
+    /// counted rating by rating, with the same figures as the recomputation; a rating changed is caught.
+    func testACatalogueOfMoreThan21CriteriaIsCountedRatingByRating() throws {
+        let path = ImportFixtures.repoRoot.appendingPathComponent("schema/catalogs/sipas-2023.json").path
+        var json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        var elements = try XCTUnwrap(json["elements"] as? [[String: Any]])
+        var criteria = try XCTUnwrap(elements[elements.count - 1]["criteria"] as? [[String: Any]])
+        criteria += (4...7).map { ["code": "PA\($0)", "aliases": [String](), "label_vi": "Câu thêm \($0)", "label_en": "Extra \($0)"] }
+        elements[elements.count - 1]["criteria"] = criteria
+        json["elements"] = elements
+        json["id"] = "sipas-23"
+        var options = ImportOptions()
+        options.catalog = try Catalog.parse(json: String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self),
+                                            source: "sipas-23.json")
+        XCTAssertEqual(options.catalog.criterionCount, 23)
+        let values = ["1", "2", "3", "4", "5", ""]
+        let rows = ImportFixtures.generatedRows(1_200).enumerated().map { i, row in
+            row + (0..<4).map { c in values[(i * 5 + c * 7 + i / 3) % values.count] }
+        }
+        try importText(ImportFixtures.csv(header + (4...7).map { "PA\($0)" }, rows), as: "23.csv", options: options)
+        XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT MIN(criteria) FROM response_by_day"), 23)
+        try assertEdgeTalliesEqualTheRecomputation(period, byDay: true)
+        XCTAssertEqual(EdgeCounts.lastThreads, 2, "counted on two threads")
+        try ImportFixtures.rawQueue(db.path).write { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, groups FROM response_by_day WHERE day = 20240303"))
+            let id: Int64 = row[0]
+            var groups = [UInt8](row[1] as Data)
+            XCTAssertTrue(try Self.change(&groups, criteria: 23, .satisfiedLevel))
+            try db.execute(sql: "UPDATE response_by_day SET groups = ? WHERE id = ?", arguments: [Data(groups), id])
+        }
+        try assertEdgeTalliesEqualTheRecomputation(period, byDay: false)
     }
 
     /// Two groupings of one period count its edge days once; another period, or a change to the

@@ -223,6 +223,18 @@ struct TallyAccumulator: Sendable {
         return Int(block[block.startIndex + c * 6 + value])
     }
 
+    /// The rating counts (n0…n5 for each criterion) and pair counts of all the groups together, laid
+    /// out as one group's. Only complete once the accumulator is settled.
+    func totals() -> (ratings: [Int], pairs: [Int]) {
+        var sumRatings = [Int](repeating: 0, count: criterionCount * 6)
+        var sumPairs = [Int](repeating: 0, count: pairCount * 4)
+        for group in keys.indices {
+            for (i, count) in zip(sumRatings.indices, ratings.block(group)) { sumRatings[i] += Int(count) }
+            for (i, count) in zip(sumPairs.indices, pairs.block(group)) { sumPairs[i] += Int(count) }
+        }
+        return (sumRatings, sumPairs)
+    }
+
     /// The group's pair counts: (aa, sa, as, ss) for each pair c < d in row-major order.
     /// Only complete once the accumulator is settled.
     func pairCounts(_ group: Int) -> [Int] {

@@ -37,9 +37,9 @@ struct EdgeCounts {
 
     /// Counts, range by range, the ratings by day of its days (`ResponsesByDay`), each block times its
     /// row's sign and the range's, the rows split by size between two threads. True when every range's
-    /// responses, "answered any" and "all satisfied" come to what `tally_day` holds for those days
-    /// (`EdgePlan`); false when not, or when a row is damaged: the counts are then not those days' and
-    /// must be thrown away.
+    /// responses, "answered any" and "all satisfied", and the ranges' rating and pair counts by
+    /// catalogue, come to what `tally_day` holds for those days (`EdgePlan`); false when not, or when a
+    /// row is damaged: the counts are then not those days' and must be thrown away.
     mutating func readByDay(_ db: Database) throws -> Bool {
         let statement = try RawStatement(db, sql: """
             SELECT day, catalog_id, sign, criteria, groups FROM response_by_day WHERE day BETWEEN ?1 AND ?2
@@ -86,7 +86,34 @@ struct EdgeCounts {
             if heads != piece.heads { return false }
         }
         parts = results.map(\.part)
-        return true
+        settle()
+        // The contents too: every rating and pair count of the ranges as the daily tallies have them.
+        return EdgePlan.expectedCounts(pieces) == countedTotals()
+    }
+
+    /// Folds every accumulator's partly filled blocks (before they are read).
+    private mutating func settle() {
+        for p in parts.indices {
+            for sign in [1, -1] {
+                for catalog in parts[p][sign]!.keys { parts[p][sign]![catalog]!.settle() }
+            }
+        }
+    }
+
+    /// The parts' rating and pair counts by catalogue, each sign's accumulators times the sign
+    /// (catalogues that come to zero left out), to compare with `EdgePlan.expectedCounts`.
+    private func countedTotals() -> [Int: EdgePlan.Counts]? {
+        var total: [Int: EdgePlan.Counts] = [:]
+        for part in parts {
+            for sign in [1, -1] {
+                for (catalog, tally) in part[sign]! {
+                    let (ratings, pairs) = tally.totals()
+                    guard EdgePlan.Counts.add(EdgePlan.Counts(ratings: ratings, pairs: pairs), sign: sign,
+                                              catalog: catalog, to: &total) else { return nil }
+                }
+            }
+        }
+        return total.filter { !$0.value.isZero }
     }
 
     /// Counts `rows` into `counted`.
@@ -152,6 +179,7 @@ struct EdgeCounts {
             }
         }
         parts = [part]
+        settle()
     }
 }
 

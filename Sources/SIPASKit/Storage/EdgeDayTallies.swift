@@ -100,11 +100,6 @@ extension AppDatabase {
             }
             AppDatabase.edgeReads += 1
             parts = counts.parts
-            for p in parts.indices {
-                for sign in [1, -1] {
-                    for catalog in parts[p][sign]!.keys { parts[p][sign]![catalog]!.settle() }
-                }
-            }
             edgeCounts.keep(parts, plan.pieces, version)
         }
         for part in parts {
@@ -131,6 +126,8 @@ struct EdgePlan {
         var days: ClosedRange<Int>
         var sign: Int
         var heads: Heads
+        /// By catalogue: the rating counts (n0…n5 a position) and pair counts of those days.
+        var counts: [Int: Counts]
         var responses: Int { heads.responses }
     }
 
@@ -147,6 +144,39 @@ struct EdgePlan {
             }
         }
     }
+
+    /// One catalogue's rating counts (n0…n5 for each position) and pair counts (aa, sa, as, ss for each
+    /// pair of positions), laid out as in `tally_day`.
+    struct Counts: Equatable, Sendable {
+        var ratings: [Int]
+        var pairs: [Int]
+
+        /// Adds `counts` times `sign` to `total`'s entry for `catalog` (zero if none); false, adding
+        /// nothing, when that entry is of another size.
+        static func add(_ counts: Counts, sign: Int, catalog: Int, to total: inout [Int: Counts]) -> Bool {
+            var sum = total[catalog] ?? Counts(ratings: Array(repeating: 0, count: counts.ratings.count),
+                                               pairs: Array(repeating: 0, count: counts.pairs.count))
+            guard sum.ratings.count == counts.ratings.count, sum.pairs.count == counts.pairs.count else { return false }
+            for i in sum.ratings.indices { sum.ratings[i] += sign * counts.ratings[i] }
+            for i in sum.pairs.indices { sum.pairs[i] += sign * counts.pairs[i] }
+            total[catalog] = sum
+            return true
+        }
+
+        var isZero: Bool { ratings.allSatisfy { $0 == 0 } && pairs.allSatisfy { $0 == 0 } }
+    }
+
+    /// What the daily tallies say the pieces' responses add up to, by catalogue: each piece's counts
+    /// times its sign (catalogues that come to zero left out).
+    static func expectedCounts(_ pieces: [Piece]) -> [Int: Counts]? {
+        var total: [Int: Counts] = [:]
+        for piece in pieces {
+            for (catalog, counts) in piece.counts {
+                guard Counts.add(counts, sign: piece.sign, catalog: catalog, to: &total) else { return nil }
+            }
+        }
+        return total.filter { !$0.value.isZero }
+    }
     var pieces: [Piece] = []
 
     init(_ db: Database, period: DayRange) throws {
@@ -160,8 +190,8 @@ struct EdgePlan {
             var left: [ClosedRange<Int>] = []
             if kept.lowerBound > first { left.append(first...(kept.lowerBound - 1)) }
             if kept.upperBound < last { left.append((kept.upperBound + 1)...last) }
-            let keptPiece = Piece(days: kept, sign: 1, heads: try Self.heads(db, kept))
-            let leftPieces = try left.map { Piece(days: $0, sign: -1, heads: try Self.heads(db, $0)) }
+            let keptPiece = try Self.piece(db, kept, sign: 1)
+            let leftPieces = try left.map { try Self.piece(db, $0, sign: -1) }
             if keptPiece.responses <= leftPieces.reduce(0, { $0 + $1.responses }) {
                 skippedMonths.insert(month)
                 pieces.append(keptPiece)
@@ -171,13 +201,25 @@ struct EdgePlan {
         }
     }
 
-    /// The counts of the responses stored on the days of `range`, from the daily tallies.
-    private static func heads(_ db: Database, _ range: ClosedRange<Int>) throws -> Heads {
-        let row = try Row.fetchOne(db, sql: """
-            SELECT COALESCE(SUM(responses), 0), COALESCE(SUM(answered_any), 0), COALESCE(SUM(all_satisfied), 0)
-            FROM tally_day WHERE day BETWEEN ? AND ?
-            """, arguments: [range.lowerBound, range.upperBound])
-        return Heads(responses: row?[0] ?? 0, answeredAny: row?[1] ?? 0, allSatisfied: row?[2] ?? 0)
+    /// The range with the counts of the responses stored on its days, from the daily tallies.
+    private static func piece(_ db: Database, _ range: ClosedRange<Int>, sign: Int) throws -> Piece {
+        let rows = try RawStatement(db, sql: """
+            SELECT catalog_id, responses, answered_any, all_satisfied, ratings, pairs
+            FROM tally_day WHERE day BETWEEN ?1 AND ?2
+            """)
+        rows.bind(1, range.lowerBound)
+        rows.bind(2, range.upperBound)
+        var piece = Piece(days: range, sign: sign, heads: Heads(), counts: [:])
+        while try rows.step() {
+            piece.heads.responses += rows.int(1)
+            piece.heads.answeredAny += rows.int(2)
+            piece.heads.allSatisfied += rows.int(3)
+            let day = Counts(ratings: rows.withBlob(4) { PairBlob.decode($0) }, pairs: rows.withBlob(5) { PairBlob.decode($0) })
+            guard Counts.add(day, sign: 1, catalog: rows.int(0), to: &piece.counts) else {
+                throw DatabaseError(message: "tally_day \(range): counts of another catalogue size")
+            }
+        }
+        return piece
     }
 }
 
