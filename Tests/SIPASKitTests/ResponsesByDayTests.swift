@@ -200,13 +200,7 @@ final class ResponsesByDayTests: ImportTestCase {
         // criterion's rating counts too and changes only the pair counts.
         for change in [RatingChange.satisfiedLevel, .swapped] {
             try restore()
-            try queue.write { db in
-                let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, criteria, groups FROM response_by_day WHERE day = 20240303"))
-                let id: Int64 = row[0]
-                var groups = [UInt8](row[2] as Data)
-                XCTAssertTrue(try Self.change(&groups, criteria: row[1], change), "\(change): a response to change")
-                try db.execute(sql: "UPDATE response_by_day SET groups = ? WHERE id = ?", arguments: [Data(groups), id])
-            }
+            try Self.changeRowOf3March(queue, change)
             try assertEdgeTalliesEqualTheRecomputation(period, byDay: false)
         }
         try restore()
@@ -214,6 +208,17 @@ final class ResponsesByDayTests: ImportTestCase {
     }
 
     private enum RatingChange { case satisfiedLevel, swapped }
+
+    /// Changes one response of the row of 3 March (an edge day of `period`) through `queue`.
+    private static func changeRowOf3March(_ queue: DatabaseQueue, _ change: RatingChange) throws {
+        try queue.write { db in
+            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, criteria, groups FROM response_by_day WHERE day = 20240303"))
+            let id: Int64 = row[0]
+            var groups = [UInt8](row[2] as Data)
+            XCTAssertTrue(try Self.change(&groups, criteria: row[1], change), "\(change): a response to change")
+            try db.execute(sql: "UPDATE response_by_day SET groups = ? WHERE id = ?", arguments: [Data(groups), id])
+        }
+    }
 
     /// Changes one response of `groups`' blocks in place; false when none had ratings to change so.
     private static func change(_ groups: inout [UInt8], criteria: Int, _ change: RatingChange) throws -> Bool {
@@ -225,10 +230,15 @@ final class ResponsesByDayTests: ImportTestCase {
             }
         })
         let width = ResponsesByDay.width(criteria: criteria)
-        func code(_ base: Int, _ c: Int) -> UInt8 {
-            let bit = base * 8 + 3 * c
-            let pair = Int(groups[bit / 8]) | (bit / 8 + 1 < groups.count ? Int(groups[bit / 8 + 1]) << 8 : 0)
-            return UInt8((pair >> (bit % 8)) & 7)
+        func codes(_ offset: Int, count: Int) -> [[UInt8]] {
+            groups.withUnsafeBytes { blob in
+                let packed = UnsafeRawBufferPointer(rebasing: blob[offset..<(offset + count * width)])
+                return (0..<count).map { i in
+                    var values = [UInt8](repeating: 0, count: criteria)
+                    XCTAssertTrue(values.withUnsafeMutableBufferPointer { ResponsesByDay.unpack(packed, index: i, into: $0) })
+                    return values
+                }
+            }
         }
         func flip(_ base: Int, _ c: Int, bits: UInt8) {
             for b in 0..<3 where bits >> b & 1 == 1 {
@@ -238,7 +248,7 @@ final class ResponsesByDayTests: ImportTestCase {
         }
         let satisfied: ClosedRange<UInt8> = 4...5, unsatisfied: ClosedRange<UInt8> = 1...3
         for (offset, count) in starts {
-            let responses = (0..<count).map { i in (0..<criteria).map { code(offset + i * width, $0) } }
+            let responses = codes(offset, count: count)
             switch change {
             case .satisfiedLevel:
                 for (i, codes) in responses.enumerated() {
@@ -286,13 +296,7 @@ final class ResponsesByDayTests: ImportTestCase {
         XCTAssertEqual(try ImportFixtures.int(db.path, "SELECT MIN(criteria) FROM response_by_day"), 23)
         try assertEdgeTalliesEqualTheRecomputation(period, byDay: true)
         XCTAssertEqual(EdgeCounts.lastThreads, 2, "counted on two threads")
-        try ImportFixtures.rawQueue(db.path).write { db in
-            let row = try XCTUnwrap(try Row.fetchOne(db, sql: "SELECT id, groups FROM response_by_day WHERE day = 20240303"))
-            let id: Int64 = row[0]
-            var groups = [UInt8](row[1] as Data)
-            XCTAssertTrue(try Self.change(&groups, criteria: 23, .satisfiedLevel))
-            try db.execute(sql: "UPDATE response_by_day SET groups = ? WHERE id = ?", arguments: [Data(groups), id])
-        }
+        try Self.changeRowOf3March(try ImportFixtures.rawQueue(db.path), .satisfiedLevel)
         try assertEdgeTalliesEqualTheRecomputation(period, byDay: false)
     }
 
